@@ -1,0 +1,5 @@
+// Every area's tables; drizzle-kit reads this file. One file per area, exported here.
+export * from "./accounts";
+export * from "./customers";
+export * from "./platform";
+export * from "./tenancy";
