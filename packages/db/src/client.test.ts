@@ -16,7 +16,9 @@ describe("test database", () => {
   it("is migrated and empty", async () => {
     const rows = await database.db.select().from(providers);
     expect(rows).toEqual([]);
-    const result = await database.db.execute(sql`select count(*)::int as n from information_schema.tables where table_name = 'customers'`);
+    const result = await database.db.execute(
+      sql`select count(*)::int as n from information_schema.tables where table_name = 'customers'`,
+    );
     expect((result as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(1);
   });
 });

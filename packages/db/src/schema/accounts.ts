@@ -55,7 +55,10 @@ export const loginUsers = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("login_users_email_uq").on(t.providerId, t.email), index("login_users_customer_ix").on(t.customerId)],
+  (t) => [
+    uniqueIndex("login_users_email_uq").on(t.providerId, t.email),
+    index("login_users_customer_ix").on(t.customerId),
+  ],
 );
 
 /** Browser sessions and API tokens: only a SHA-256 of the secret is stored. */

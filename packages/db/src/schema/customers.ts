@@ -106,9 +106,7 @@ export const employmentLinks = pgTable(
   },
   (t) => [
     // R10: exactly one open employment link per employee.
-    uniqueIndex("employment_open_uq")
-      .on(t.employeeId)
-      .where(sql`valid_to is null`),
+    uniqueIndex("employment_open_uq").on(t.employeeId).where(sql`valid_to is null`),
   ],
 );
 
@@ -142,5 +140,3 @@ export const attachments = pgTable(
       ),
   ],
 );
-
-

@@ -20,7 +20,10 @@ export const auditEntries = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
   },
-  (t) => [index("audit_provider_at_ix").on(t.providerId, t.at), index("audit_entity_ix").on(t.entityType, t.entityId)],
+  (t) => [
+    index("audit_provider_at_ix").on(t.providerId, t.at),
+    index("audit_entity_ix").on(t.entityType, t.entityId),
+  ],
 );
 
 /** R63: the outbox. Rows are written in the event's transaction and delivered at least once. */
@@ -40,7 +43,8 @@ export const notifications = pgTable(
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
     subject: text("subject"),
     body: text("body"),
-    attachments: jsonb("attachments").$type<{ filename: string; storageKey: string; contentType: string }[]>(),
+    attachments:
+      jsonb("attachments").$type<{ filename: string; storageKey: string; contentType: string }[]>(),
     status: text("status").notNull().default("pending"), // pending | sent | failed | dead
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),

@@ -40,5 +40,8 @@ export const providers = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("providers_slug_uq").on(t.slug), uniqueIndex("providers_prefix_uq").on(t.invoicePrefix)],
+  (t) => [
+    uniqueIndex("providers_slug_uq").on(t.slug),
+    uniqueIndex("providers_prefix_uq").on(t.invoicePrefix),
+  ],
 );
