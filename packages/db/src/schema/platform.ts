@@ -80,3 +80,10 @@ export const jobLocks = pgTable("job_locks", {
   lastRunAt: ts("last_run_at"),
   lastResult: jsonb("last_result"),
 });
+
+/** Platform-wide key/value settings, e.g. the generated key that encrypts TOTP secrets. */
+export const platformSettings = pgTable("platform_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,4 @@
+import type { ServerExtension } from "./start-server";
+
+/** Features that plug into the running server (OCPP gateway, schedulers), in start order. */
+export const serverExtensions: ServerExtension[] = [];
