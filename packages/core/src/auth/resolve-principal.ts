@@ -72,7 +72,7 @@ async function loadSystemPrincipal(db: Db, userId: string) {
     .from(systemUsers)
     .innerJoin(providers, eq(providers.id, systemUsers.providerId))
     .where(eq(systemUsers.id, userId));
-  if (!user || user.user.status !== "active" || user.provider.status !== "active") return null;
+  if (user?.user.status !== "active" || user.provider.status !== "active") return null;
   const principal: SystemPrincipal = {
     kind: "system",
     userId: user.user.id,
@@ -99,7 +99,7 @@ export async function loadCustomerPrincipal(
     .select()
     .from(customers)
     .where(and(eq(customers.id, customerId), eq(customers.providerId, providerId)));
-  if (!customer || customer.status !== "active") return null;
+  if (customer?.status !== "active") return null;
   const type = customer.type as CustomerType;
   return {
     kind: "customer",
