@@ -108,9 +108,13 @@ export async function startCentralSystem(options: CentralSystemOptions = {}) {
     callsOf: (identity: string, action?: string) =>
       calls.filter((c) => c.identity === identity && (action === undefined || c.action === action)),
     /** Sends a CS→CP command and returns the charge point's answer. */
-    async command(identity: string, action: string, params: Record<string, unknown>): Promise<any> {
+    async command(
+      identity: string,
+      action: string,
+      params: Record<string, unknown>,
+    ): Promise<Record<string, unknown>> {
       const client = await until(() => clients.get(identity));
-      return client.call(action, params);
+      return (await client.call(action, params)) as Record<string, unknown>;
     },
     isConnected: (identity: string) => clients.has(identity),
     async close() {
