@@ -13,6 +13,7 @@ interface ServerClient {
   call(method: string, params: unknown): Promise<unknown>;
   handle(handler: (call: { method: string; params: Record<string, unknown> }) => unknown): void;
   once(event: string, listener: () => void): void;
+  close(options: { force?: boolean }): Promise<unknown>;
 }
 
 export interface CentralSystemOptions {
@@ -117,6 +118,11 @@ export async function startCentralSystem(options: CentralSystemOptions = {}) {
       return (await client.call(action, params)) as Record<string, unknown>;
     },
     isConnected: (identity: string) => clients.has(identity),
+    /** Kills the charge point's socket from the server side, as a crashed CS would. */
+    async drop(identity: string): Promise<void> {
+      const client = await until(() => clients.get(identity));
+      await client.close({ force: true });
+    },
     async close() {
       await server.close({ force: true });
     },
