@@ -1,5 +1,6 @@
 // Every area's tables; drizzle-kit reads this file. One file per area, exported here.
 export * from "./accounts";
+export * from "./charging-assets";
 export * from "./customers";
 export * from "./platform";
 export * from "./tenancy";
