@@ -1,6 +1,7 @@
 // Every area's tables; drizzle-kit reads this file. One file per area, exported here.
 export * from "./accounts";
 export * from "./charging-assets";
+export * from "./charging-sessions";
 export * from "./customers";
 export * from "./platform";
 export * from "./tenancy";
