@@ -93,3 +93,13 @@ describe("sumMoney", () => {
     expect(() => sumMoney(amounts)).toThrow();
   });
 });
+
+describe("negative zero", () => {
+  it.each([["-0.001"], ["-0.4"], ["0"]])("roundMinorUnits(%s) is +0", (amount) => {
+    expect(Object.is(roundMinorUnits(amount), 0)).toBe(true);
+  });
+
+  it("sumMoney([-0]) is +0", () => {
+    expect(Object.is(sumMoney([-0]), 0)).toBe(true);
+  });
+});

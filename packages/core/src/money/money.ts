@@ -64,5 +64,5 @@ function checkSafe(value: Dec, field: string): Money {
       reason: "out_of_range",
     });
   }
-  return asNumber;
+  return asNumber === 0 ? 0 : asNumber; // never -0
 }
