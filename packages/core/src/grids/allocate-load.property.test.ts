@@ -203,6 +203,30 @@ describe("allocateLoad properties (R24)", () => {
     );
   });
 
+  // Weights: two running cars on the same lines of the same grid, both between min and max and not
+  // measured, hold the same amperes per unit of priority — up to flooring and the 0.1 A top-up.
+  it("shares in proportion to priority", () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const result = allocateLoad(input);
+        const limits = limitsDa(result);
+        const free = input.sessions.filter((s, i) => {
+          const limit = limits.get(s.sessionId)!;
+          const clear = !result.allocations[i]!.paused && s.measuredCurrentA === undefined;
+          return clear && limit > minDa(s) + 1 && limit < DA(s.maxCurrentA);
+        });
+        const key = (s: LoadSession) => `${s.gridId}|${linesOf(s, input).join()}`;
+        for (const a of free) {
+          for (const b of free.filter((x) => key(x) === key(a))) {
+            const perWeight = (s: LoadSession) => limits.get(s.sessionId)! / s.priority;
+            expect(Math.abs(perWeight(a) - perWeight(b))).toBeLessThanOrEqual(2 + 1e-9);
+          }
+        }
+      }),
+      runs,
+    );
+  });
+
   it("treats identical sessions alike (within 0.1 A)", () => {
     fc.assert(
       fc.property(inputArb, fc.integer({ min: 2, max: 6 }), (input, copies) => {

@@ -85,7 +85,12 @@ function load(members: readonly number[], limits: readonly number[]): number {
   return sum;
 }
 
-/** One deciamp per session per round, in rank order, while every constraint it loads has room. */
+/**
+ * Hands out what flooring the level left, one deciamp at a time, to the session that would then hold the
+ * fewest deciamps per unit of weight and still has room on every constraint it loads.
+ * This continues the weighted water-filling at 0.1 A resolution, so a car held at its minimum only gets
+ * leftovers once the cars that are rising have caught up with it; it stops when nobody can take more.
+ */
 function topUp(
   model: LoadModel,
   limits: number[],
@@ -93,15 +98,38 @@ function topUp(
   capDa: readonly number[],
 ): number[] {
   const slack = model.constraints.map((c) => c.capacityDa - load(c.members, limits));
-  for (let progressed = true; progressed; ) {
-    progressed = false;
-    model.sessions.forEach((session, i) => {
-      if (!admitted[i] || limits[i]! >= capDa[i]!) return;
-      if (!session.constraints.every((c) => slack[c]! >= 1)) return;
-      limits[i] = limits[i]! + 1;
-      for (const c of session.constraints) slack[c] = slack[c]! - 1;
-      progressed = true;
-    });
+  for (;;) {
+    const next = neediest(model, limits, admitted, capDa, slack);
+    if (next === null) return limits;
+    limits[next] = limits[next]! + 1;
+    for (const c of model.sessions[next]!.constraints) slack[c] = slack[c]! - 1;
   }
-  return limits;
+}
+
+function neediest(
+  model: LoadModel,
+  limits: readonly number[],
+  admitted: readonly boolean[],
+  capDa: readonly number[],
+  slack: readonly number[],
+): number | null {
+  let best: number | null = null;
+  model.sessions.forEach((session, i) => {
+    if (!admitted[i] || limits[i]! >= capDa[i]!) return;
+    if (!session.constraints.every((c) => slack[c]! >= 1)) return;
+    if (best === null || needier(model, limits, i, best)) best = i;
+  });
+  return best;
+}
+
+/**
+ * Whether session a should get the next deciamp before b: fewer deciamps per weight after the increment,
+ * then before it (the one further below its share), then rank. Ratios compared by cross-multiplication.
+ */
+function needier(model: LoadModel, limits: readonly number[], a: number, b: number): boolean {
+  const wa = model.sessions[a]!.weight;
+  const wb = model.sessions[b]!.weight;
+  const after = (limits[a]! + 1) * wb - (limits[b]! + 1) * wa;
+  if (after !== 0) return after < 0;
+  return limits[a]! * wb < limits[b]! * wa;
 }
