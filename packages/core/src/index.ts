@@ -18,3 +18,4 @@ export * from "./platform/deps";
 export * from "./policy/can";
 export * from "./policy/permission-matrix";
 export * from "./providers/bootstrap";
+export * from "./providers/manage-providers";
