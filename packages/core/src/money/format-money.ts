@@ -13,6 +13,6 @@ export function formatMoney(minor: Money, currency: string, locale = "nl-NL"): s
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
-  // Intl accepts decimal strings exactly (ES2023 NumberFormat v3); the typings still say number.
-  return format.format(fromMinorUnits(minor, currency) as unknown as number);
+  // Intl formats a decimal string exactly (ES2023 NumberFormat v3): no float on the way.
+  return format.format(fromMinorUnits(minor, currency) as `${number}`);
 }
