@@ -105,7 +105,7 @@ const inputArb = fc
     return { grids, sessions };
   });
 
-const runs = { numRuns: 150 };
+const runs = { numRuns: 100 };
 
 describe("allocateLoad properties (R24)", () => {
   it("never overloads a grid or any ancestor on any line; gridLoads says so", () => {

@@ -65,6 +65,12 @@ describe("allocateLoad hand cases (R24)", () => {
       { ramp: 10.7, s1: 10.7, s2: 10.6 },
     ],
     [
+      "a car held at its minimum gets leftovers only after the rising cars",
+      [grid("g", 10)],
+      [session("a", "g", 0, { phases: 1 }), session("b", "g", 1, { phases: 1, minCurrentA: 0, priority: 3 })],
+      { a: 6, b: 4 },
+    ],
+    [
       "priority 2 gets twice the share",
       g32,
       [session("vip", "g", 0, { priority: 2 }), session("std", "g", 1)],
