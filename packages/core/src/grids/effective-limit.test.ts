@@ -16,6 +16,7 @@ function tou(daysOfWeek: number[], from: string, to: string, maxCurrentA: number
 describe("effectiveLimitA (R24)", () => {
   const evening = grid("g", 40, { timeOfUseLimits: [tou(WEEKDAYS, "17:00", "21:00", 16)] });
   const night = grid("g", 40, { timeOfUseLimits: [tou([5], "22:00", "06:00", 10)] });
+  const sundayNight = grid("g", 40, { timeOfUseLimits: [tou([7], "22:00", "06:00", 10)] });
   const allDay = grid("g", 40, { timeOfUseLimits: [tou([7], "00:00", "00:00", 8)] });
   const untilMidnight = grid("g", 40, { timeOfUseLimits: [tou([1], "20:00", "24:00", 12)] });
 
@@ -33,6 +34,7 @@ describe("effectiveLimitA (R24)", () => {
     ["midnight-crossing: Saturday 03:00 local", night, "2025-01-11T02:00:00Z", 10],
     ["midnight-crossing: ends Saturday 06:00", night, "2025-01-11T05:00:00Z", 40],
     ["midnight-crossing: not Friday 03:00 (started Thursday)", night, "2025-01-10T02:00:00Z", 40],
+    ["midnight-crossing from Sunday into Monday", sundayNight, "2025-01-06T02:00:00Z", 10],
     ["from = to is a full day", allDay, "2025-01-12T22:59:00Z", 8],
     ["from = to ends at the next midnight", allDay, "2025-01-12T23:00:00Z", 40],
     ["to 24:00 runs to midnight", untilMidnight, "2025-01-06T22:59:00Z", 12],
