@@ -5,3 +5,4 @@ export * from "./charging-sessions";
 export * from "./customers";
 export * from "./platform";
 export * from "./tenancy";
+export * from "./invoicing";
