@@ -112,6 +112,7 @@ export const en = {
     addressLine1: "Street and number",
     postalCode: "Postal code",
     city: "City",
+    countryHint: "Two letters, e.g. NL",
     country: "Country",
     billing: "Billing",
     iban: "IBAN",

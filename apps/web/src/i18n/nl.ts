@@ -113,6 +113,7 @@ export const nl: Resources = {
     addressLine1: "Straat en huisnummer",
     postalCode: "Postcode",
     city: "Plaats",
+    countryHint: "Twee letters, bijv. NL",
     country: "Land",
     billing: "Facturering",
     iban: "IBAN",

@@ -33,13 +33,24 @@ function initialValues(customer: Customer) {
 
 type Values = ReturnType<typeof initialValues>;
 
+/** The API wants absent address parts left out, not empty strings. */
+function cleanAddress(address: Values["address"]) {
+  return Object.fromEntries(
+    Object.entries(address).flatMap(([key, value]) =>
+      value.trim() ? [[key, key === "country" ? value.trim().toUpperCase() : value.trim()]] : [],
+    ),
+  );
+}
+
 /** Only what changed is sent (PATCH); empty optional fields are cleared with null. */
 function toPatch(values: Values, before: Values): CustomerPatch {
   const patch: Record<string, unknown> = {};
   for (const key of Object.keys(values) as (keyof Values)[]) {
     if (JSON.stringify(values[key]) === JSON.stringify(before[key])) continue;
     const value = values[key];
-    patch[key] = typeof value === "string" && value.trim() === "" ? null : value;
+    if (typeof value === "string") patch[key] = value.trim() === "" ? null : value.trim();
+    else if (key === "address") patch[key] = cleanAddress(values.address);
+    else patch[key] = value;
   }
   return patch as CustomerPatch;
 }

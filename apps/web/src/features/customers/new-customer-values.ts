@@ -55,7 +55,10 @@ export function validateNewCustomer(values: NewCustomerValues, t: TFunction): Re
 export function toNewCustomer(values: NewCustomerValues): NewCustomer {
   const base = { name: values.name.trim(), email: values.email.trim(), iban: optional(values.iban) };
   const address = Object.fromEntries(
-    Object.entries(values.address).map(([key, value]) => [key, optional(value)]),
+    Object.entries(values.address).map(([key, value]) => [
+      key,
+      optional(key === "country" ? value.toUpperCase() : value),
+    ]),
   ) as Address;
   if (values.type === "company")
     return {
