@@ -1,6 +1,19 @@
 import type { App, ServerDeps } from "../types";
+import { attachmentsRoutes } from "./attachments.routes";
+import { auditRoutes } from "./audit.routes";
 import { authRoutes } from "./auth.routes";
+import { customersRoutes } from "./customers.routes";
+import { outboxRoutes } from "./outbox.routes";
 import { providersRoutes } from "./providers.routes";
+import { systemUsersRoutes } from "./system-users.routes";
 
 /** Every feature's routes under /api/v1; one line per feature. */
-export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [authRoutes, providersRoutes];
+export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
+  authRoutes,
+  providersRoutes,
+  customersRoutes,
+  attachmentsRoutes,
+  systemUsersRoutes,
+  auditRoutes,
+  outboxRoutes,
+];
