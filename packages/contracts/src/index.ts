@@ -6,3 +6,5 @@ export * from "./pagination";
 export * from "./roles";
 export * from "./providers";
 export * from "./system-users";
+export * from "./tickets";
+export * from "./notifications";

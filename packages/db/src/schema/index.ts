@@ -6,3 +6,4 @@ export * from "./customers";
 export * from "./platform";
 export * from "./tenancy";
 export * from "./invoicing";
+export * from "./tickets";
