@@ -1,4 +1,5 @@
+import { ticketJobsExtension } from "./jobs/ticket-auto-close.job";
 import type { ServerExtension } from "./start-server";
 
 /** Features that plug into the running server (OCPP gateway, schedulers), in start order. */
-export const serverExtensions: ServerExtension[] = [];
+export const serverExtensions: ServerExtension[] = [ticketJobsExtension];

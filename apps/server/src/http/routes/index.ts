@@ -3,9 +3,11 @@ import { attachmentsRoutes } from "./attachments.routes";
 import { auditRoutes } from "./audit.routes";
 import { authRoutes } from "./auth.routes";
 import { customersRoutes } from "./customers.routes";
+import { notificationsRoutes } from "./notifications.routes";
 import { outboxRoutes } from "./outbox.routes";
 import { providersRoutes } from "./providers.routes";
 import { systemUsersRoutes } from "./system-users.routes";
+import { ticketsRoutes } from "./tickets.routes";
 
 /** Every feature's routes under /api/v1; one line per feature. */
 export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
@@ -16,4 +18,6 @@ export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
   systemUsersRoutes,
   auditRoutes,
   outboxRoutes,
+  ticketsRoutes,
+  notificationsRoutes,
 ];
