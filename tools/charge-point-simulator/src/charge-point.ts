@@ -1,3 +1,9 @@
+import type {
+  ReceivedCall,
+  StartTransactionInput,
+  StartTransactionResult,
+  StopTransactionInput,
+} from "./charge-point-types.ts";
 import { ChargingProfiles } from "./charging-profiles.ts";
 import { registerCommandHandlers } from "./commands/register.ts";
 import { ConfigStore } from "./config-store.ts";
@@ -20,36 +26,6 @@ import { type ChargePointOptions, type ResolvedOptions, resolveOptions } from ".
 import { RpcLink } from "./rpc-link.ts";
 import { runSession, type SessionOptions, type SessionResult } from "./session-runner.ts";
 import { TxOutbox } from "./tx-outbox.ts";
-
-export interface ReceivedCall {
-  action: string;
-  params: Record<string, unknown>;
-  at: Date;
-}
-
-export interface StartTransactionInput {
-  connectorId: number;
-  idTag: string;
-  meterStart?: number;
-  timestamp?: Date;
-  reservationId?: number;
-}
-
-export interface StopTransactionInput {
-  transactionId: number;
-  meterStop: number;
-  timestamp?: Date;
-  reason?: StopReason;
-  idTag?: string;
-  transactionData?: MeterValue[];
-}
-
-export interface StartTransactionResult {
-  transactionId: number;
-  idTagInfo: IdTagInfo;
-  /** True when the socket was down: the id is provisional until the queue is flushed. */
-  queued: boolean;
-}
 
 /** A scriptable OCPP 1.6J charge point. */
 export class SimulatedChargePoint {

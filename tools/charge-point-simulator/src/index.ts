@@ -1,11 +1,10 @@
-export {
-  createChargePoint,
-  type ReceivedCall,
-  SimulatedChargePoint,
-  type StartTransactionInput,
-  type StartTransactionResult,
-  type StopTransactionInput,
-} from "./charge-point.ts";
+export { createChargePoint, SimulatedChargePoint } from "./charge-point.ts";
+export type {
+  ReceivedCall,
+  StartTransactionInput,
+  StartTransactionResult,
+  StopTransactionInput,
+} from "./charge-point-types.ts";
 export { ConfigStore, type ConfigurationKey } from "./config-store.ts";
 export { createFleet, type Fleet, type FleetOptions, type FleetStats } from "./fleet.ts";
 export { meterValue, registerValue } from "./meter.ts";

@@ -75,7 +75,7 @@ describe("offline queue", () => {
       energyWh: 6_000,
       durationS: 3_600,
       sampleEveryS: 60,
-      timeScale: 6_000, // a sample every 10 ms
+      timeScale: 3_000, // a sample every 20 ms
     });
     await cs.until(() => cs.callsOf("CP-DROP", "MeterValues").length >= 3);
     await cp.disconnect();

@@ -32,8 +32,11 @@ export function registerReservationHandlers(cp: SimulatedChargePoint, register: 
   register("CancelReservation", (params) => {
     const reservationId = params.reservationId as number;
     const connector = cp.connectors.find((c) => c.reservation?.reservationId === reservationId);
-    if (!connector) return { status: "Rejected" };
-    afterReply(() => endReservation(cp, connector.id, reservationId));
+    if (!connector?.reservation) return { status: "Rejected" };
+    // Dropped at once so that a repeated cancel is Rejected; only the status waits for the reply.
+    clearTimeout(connector.reservation.timer);
+    connector.reservation = undefined;
+    if (!connector.session) afterReply(() => cp.statusNotification(connector.id, idleStatus(connector)));
     return { status: "Accepted" };
   });
 }
