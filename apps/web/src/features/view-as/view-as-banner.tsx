@@ -23,7 +23,7 @@ export function ViewAsBanner() {
     <Alert
       color="orange"
       variant="filled"
-      radius={0}
+      mb="md"
       icon={<IconEye aria-hidden />}
       role="region"
       aria-label={t("viewAs.region")}
