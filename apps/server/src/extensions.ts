@@ -1,5 +1,6 @@
 import { ticketJobsExtension } from "./jobs/ticket-auto-close.job";
+import { ocppExtension } from "./ocpp/ocpp-extension";
 import type { ServerExtension } from "./start-server";
 
 /** Features that plug into the running server (OCPP gateway, schedulers), in start order. */
-export const serverExtensions: ServerExtension[] = [ticketJobsExtension];
+export const serverExtensions: ServerExtension[] = [ticketJobsExtension, ocppExtension];

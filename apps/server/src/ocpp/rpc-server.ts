@@ -1,0 +1,76 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { createRPCError, RPCServer } from "ocpp-rpc";
+
+/** What the auth callback learns about an upgrade request. */
+export type Handshake = {
+  identity: string;
+  password?: Buffer;
+  remoteAddress?: string;
+  protocols: Set<string>;
+};
+
+export type InboundCall = { method: string; params: Record<string, unknown>; messageId: string };
+export type FrameEvent = { message: string | Buffer; outbound: boolean };
+
+/** One connected charge point, as the gateway uses it. */
+export type OcppClient = {
+  readonly identity: string;
+  readonly protocol: string | undefined;
+  readonly session: { providerId: string };
+  call: (method: string, params: unknown, options?: { callTimeoutMs?: number }) => Promise<unknown>;
+  handle: (method: string, handler: (call: InboundCall) => Promise<unknown>) => void;
+  close: (options?: { code?: number; reason?: string; force?: boolean }) => Promise<unknown>;
+  on: ((event: "message", listener: (event: FrameEvent) => void) => void) &
+    ((event: "close", listener: () => void) => void);
+};
+
+export type OcppServer = {
+  auth: (
+    callback: (
+      accept: (session: { providerId: string }, protocol?: string) => void,
+      reject: (code: number, message: string) => void,
+      handshake: Handshake,
+    ) => Promise<void>,
+  ) => void;
+  onClient: (listener: (client: OcppClient) => void) => void;
+  handleUpgrade: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  close: () => Promise<void>;
+};
+
+/** An OCPP error the RPC layer sends as CALLERROR (e.g. `GenericError`, `InternalError`). */
+export function ocppError(code: string, message: string, details: Record<string, unknown> = {}): Error {
+  return createRPCError(code, message, details) as Error;
+}
+
+/**
+ * The one place that touches ocpp-rpc's loose typings. Strict mode validates every frame in and out
+ * against the official OCPP 1.6 schemas; frames above `maxPayloadBytes` close the socket (1009).
+ */
+export function createOcppServer(options: { callTimeoutMs: number; maxPayloadBytes: number }): OcppServer {
+  const server = new RPCServer({
+    protocols: ["ocpp1.6"],
+    strictMode: true,
+    callTimeoutMs: options.callTimeoutMs,
+    pingIntervalMs: 30_000,
+    wssOptions: { maxPayload: options.maxPayloadBytes },
+  } as unknown as ConstructorParameters<typeof RPCServer>[0]);
+  // A broken socket must never take the process down.
+  server.on("error", () => {});
+  const raw = server as unknown as {
+    auth: (cb: unknown) => void;
+    on: (event: string, listener: (...args: never[]) => void) => void;
+    handleUpgrade: OcppServer["handleUpgrade"];
+    close: (options?: unknown) => Promise<void>;
+  };
+  return {
+    auth: (callback) => raw.auth(callback),
+    onClient: (listener) =>
+      raw.on("client", (client: never) => {
+        (client as { on: (e: string, l: () => void) => void }).on("socketError", () => {});
+        listener(client as unknown as OcppClient);
+      }),
+    handleUpgrade: (request, socket, head) => raw.handleUpgrade(request, socket, head),
+    close: () => raw.close({ code: 1001, reason: "Server shutting down" }),
+  };
+}

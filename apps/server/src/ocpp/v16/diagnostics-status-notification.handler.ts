@@ -1,0 +1,17 @@
+import { recordAudit } from "@voltlane/core";
+import type { Handler } from "./handler-context";
+
+/** R8: the charger's progress on an upload request is recorded in the audit trail. */
+export const diagnosticsStatusNotification: Handler<{ status: string }> = async (ctx, req) => {
+  await recordAudit(
+    ctx.core.db,
+    { kind: "charge_point", providerId: ctx.providerId, chargePointId: ctx.chargePointId },
+    {
+      action: "charge_point.diagnostics_status",
+      entityType: "charge_point",
+      entityId: ctx.chargePointId,
+      after: { status: req.status },
+    },
+  );
+  return {};
+};

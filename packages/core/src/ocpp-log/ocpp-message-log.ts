@@ -1,0 +1,62 @@
+import { type Db, ocppMessages } from "@voltlane/db";
+
+export type OcppMessageEntry = {
+  providerId: string;
+  chargePointId: string;
+  direction: "in" | "out";
+  messageType: number | null;
+  messageId: string | null;
+  action: string | null;
+  payload: unknown;
+  at: Date;
+};
+
+export type OcppMessageLog = {
+  append: (entry: OcppMessageEntry) => void;
+  /** Writes what is buffered; resolves when it is stored. */
+  flush: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/**
+ * Every inbound and outbound OCPP frame is logged, written in batches off the message path so that a
+ * slow database never delays a charge point's answer. A failed batch is reported and dropped: the log
+ * is diagnostics, the transactions themselves are stored synchronously.
+ */
+export function createOcppMessageLog(
+  db: Db,
+  options: { flushEveryMs?: number; maxBatch?: number; onError?: (error: unknown) => void } = {},
+): OcppMessageLog {
+  const maxBatch = options.maxBatch ?? 500;
+  let buffer: OcppMessageEntry[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => void flush(), options.flushEveryMs ?? 250);
+  timer.unref();
+
+  function flush(): Promise<void> {
+    if (buffer.length === 0) return writing;
+    const batch = buffer;
+    buffer = [];
+    writing = writing.then(async () => {
+      for (let i = 0; i < batch.length; i += maxBatch) {
+        await db
+          .insert(ocppMessages)
+          .values(batch.slice(i, i + maxBatch))
+          .catch((error) => options.onError?.(error));
+      }
+    });
+    return writing;
+  }
+
+  return {
+    append(entry) {
+      buffer.push(entry);
+      if (buffer.length >= maxBatch) void flush();
+    },
+    flush,
+    async close() {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}
