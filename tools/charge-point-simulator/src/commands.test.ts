@@ -39,6 +39,12 @@ describe("remote start and stop", () => {
     ).toEqual({
       status: "Accepted",
     });
+    // The connector is claimed at once: a second remote start in the same breath is refused.
+    expect(
+      await cs.command("CP-REMOTE", "RemoteStartTransaction", { connectorId: 2, idTag: "04A1B2C3D5" }),
+    ).toEqual({
+      status: "Rejected",
+    });
     const start = await cs.until(() => cs.callsOf("CP-REMOTE", "StartTransaction")[0]);
     expect(start.params).toMatchObject({ connectorId: 2, idTag: "04A1B2C3D4" });
     expect(cs.callsOf("CP-REMOTE", "Authorize")).toHaveLength(0); // AuthorizeRemoteTxRequests=false
@@ -56,6 +62,7 @@ describe("remote start and stop", () => {
     expect(stop.params.meterStop).toBeLessThan(50_000);
     await cs.until(() => statusesOf("CP-REMOTE", 2).at(-1) === "Available");
     expect(cp.received.map((r) => r.action)).toEqual([
+      "RemoteStartTransaction",
       "RemoteStartTransaction",
       "RemoteStopTransaction",
       "RemoteStopTransaction",

@@ -20,6 +20,8 @@ export interface SessionOptions {
   reservationId?: number;
   /** Skip Authorize (a remote start the central system already authorized). */
   preAuthorized?: boolean;
+  /** Real milliseconds to wait before the first message, e.g. so a command's reply goes out first. */
+  startAfterMs?: number;
 }
 
 export interface SessionResult {
@@ -44,9 +46,6 @@ export async function runSession(cp: SimulatedChargePoint, options: SessionOptio
   if (!connector || options.connectorId === 0) throw new Error(`No connector ${options.connectorId}`);
   if (connector.session) throw new Error(`Connector ${options.connectorId} is busy`);
   const time = new SimulatedTime(cp.now(), options.timeScale ?? 1);
-  const auth = options.preAuthorized ? { status: "Accepted" as const } : await cp.authorize(options.idTag);
-  if (auth.status !== "Accepted") return { status: auth.status, energyWh: 0 };
-
   let stopReason: StopReason | undefined;
   let finish: (value: unknown) => void = () => undefined;
   const done = new Promise((resolve) => {
@@ -61,13 +60,19 @@ export async function runSession(cp: SimulatedChargePoint, options: SessionOptio
       time.interrupt();
     },
   };
+  // Claimed before the first await, so a second start on this connector is refused at once.
   connector.session = session;
+  let started = false;
   try {
+    if (options.startAfterMs) await new Promise((resolve) => setTimeout(resolve, options.startAfterMs));
+    const auth = options.preAuthorized ? { status: "Accepted" as const } : await cp.authorize(options.idTag);
+    if (auth.status !== "Accepted") return { status: auth.status, energyWh: 0 };
+    started = true;
     return await charge(cp, options, time, session, () => stopReason);
   } finally {
     connector.session = undefined;
     finish(undefined);
-    await settleConnector(cp, options.connectorId);
+    if (started) await settleConnector(cp, options.connectorId);
   }
 }
 

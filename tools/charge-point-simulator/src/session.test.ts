@@ -44,6 +44,22 @@ describe("boot and connection", () => {
     expect(cp.config.get("HeartbeatInterval")).toBe("300");
   });
 
+  it("retries a Pending boot after the interval until Accepted", async () => {
+    cs.settings.bootStatus = "Pending";
+    cs.settings.bootInterval = 1;
+    try {
+      const cp = chargePoint("CP-PENDING");
+      const booted = cp.start();
+      await cs.until(() => cs.callsOf("CP-PENDING", "BootNotification")[0]);
+      cs.settings.bootStatus = "Accepted";
+      expect((await booted).status).toBe("Accepted");
+      expect(cs.callsOf("CP-PENDING", "BootNotification")).toHaveLength(2);
+      expect(cp.config.get("HeartbeatInterval")).toBe("1");
+    } finally {
+      Object.assign(cs.settings, { bootStatus: "Accepted", bootInterval: 300 });
+    }
+  });
+
   it("uses HTTP Basic auth and fails on a wrong password", async () => {
     await expect(chargePoint("CP-AUTH", { password: "wrong", reconnect: false }).connect()).rejects.toThrow();
     const cp = chargePoint("CP-AUTH", { password: "s3cret" });

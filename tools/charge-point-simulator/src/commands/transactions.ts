@@ -59,8 +59,9 @@ function remoteStart(cp: SimulatedChargePoint, params: RemoteStartParams): { sta
     cp.profiles.set(connector.id, profile, cp.now());
   }
   const session = cp.options.remoteSession;
-  afterReply(() =>
-    cp.runSession({
+  // Started now (claiming the connector) but silent until the CALLRESULT has gone out.
+  void cp
+    .runSession({
       connectorId: connector.id,
       idTag: params.idTag,
       energyWh: session.energyWh,
@@ -70,8 +71,9 @@ function remoteStart(cp: SimulatedChargePoint, params: RemoteStartParams): { sta
       reservationId: connector.reservation?.reservationId,
       // AuthorizeRemoteTxRequests=false: the central system vouches for the idTag (§5.11).
       preAuthorized: !cp.config.getBool("AuthorizeRemoteTxRequests"),
-    }),
-  );
+      startAfterMs: 5,
+    })
+    .catch(() => undefined);
   return { status: "Accepted" };
 }
 
