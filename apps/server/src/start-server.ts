@@ -57,7 +57,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const app = await buildApp({ core, config }, { logger: log, readiness: { ready: () => ready } });
   const closers: (() => Promise<void>)[] = [];
   const jobs: Job[] = [];
-  if (config.smtpUrl) jobs.push(outboxJob(core, config.smtpUrl, config.mailFrom));
+  if (config.smtpUrl) jobs.push(outboxJob(core, config.smtpUrl, config.mailFrom, config.dataDir));
   for (const extension of options.extensions ?? []) {
     const result = await extension({ app, core, config, database });
     if (result?.jobs) jobs.push(...result.jobs);

@@ -2,7 +2,8 @@ import { type Db, notifications } from "@voltlane/db";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Clock } from "../platform/clock";
 
-export type OutgoingMail = { to: string; subject: string; text: string };
+export type MailAttachment = { filename: string; storageKey: string; contentType: string };
+export type OutgoingMail = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 export type SendMail = (mail: OutgoingMail) => Promise<void>;
 
 const maxAttempts = 8;
@@ -57,7 +58,13 @@ export async function deliverOutbox(
     const attempts = row.attempts + 1;
     try {
       if (!row.recipientEmail) throw new Error("no e-mail address");
-      await send({ to: row.recipientEmail, subject: row.subject ?? row.template, text: row.body ?? "" });
+      await send({
+        to: row.recipientEmail,
+        subject: row.subject ?? row.template,
+        text: row.body ?? "",
+        // The sender resolves storage keys to bytes (R56: the invoice PDF).
+        ...(row.attachments?.length ? { attachments: row.attachments } : {}),
+      });
       await db
         .update(notifications)
         .set({ status: "sent", sentAt: clock.now(), lastError: null })

@@ -11,6 +11,8 @@ export type NotificationInput = {
     | { kind: "system"; id: string; email?: string | null }
     | { kind: "customer"; id: string; email?: string | null }
     | { kind: "address"; email: string };
+  /** Stored documents to attach (storage keys under DATA_DIR), e.g. an invoice PDF (R56). */
+  attachments?: { filename: string; storageKey: string; contentType: string }[];
 };
 
 /**
@@ -31,5 +33,6 @@ export async function enqueueNotification(db: Db, input: NotificationInput): Pro
     payload: input.payload,
     subject,
     body,
+    attachments: input.attachments ?? null,
   });
 }

@@ -1,0 +1,114 @@
+import { type Db, transactions } from "@voltlane/db";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { D } from "../money/decimal";
+import type { BillingCustomer, BillingProvider } from "./billing-parties";
+import type { LineDraft } from "./invoice-line-draft";
+import { routeSession } from "./route-session";
+import { decideVatScope, selfBillVatScope } from "./vat";
+
+type Session = typeof transactions.$inferSelect;
+
+/**
+ * W3 step 2: billable, completed sessions of the provider with stoppedAt before the period's end
+ * (R38) that no live line holds yet on either side (R53).
+ */
+export async function selectBillableSessions(db: Db, providerId: string, end: Date): Promise<Session[]> {
+  return db
+    .select()
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.providerId, providerId),
+        eq(transactions.status, "completed"),
+        eq(transactions.billable, true),
+        lt(transactions.stoppedAt, end),
+        or(isNull(transactions.payerLineId), isNull(transactions.receiverLineId)),
+      ),
+    )
+    .orderBy(transactions.stoppedAt);
+}
+
+/** The customers a set of sessions touches, to load in one go. */
+export function sessionParties(sessions: readonly Session[]): string[] {
+  return sessions.flatMap((s) =>
+    [s.payerCustomerId, s.receiverCustomerId].filter((id): id is string => !!id),
+  );
+}
+
+const noReceiver = "00000000-0000-0000-0000-000000000000";
+
+/**
+ * The invoice lines of one session (R40–R46 via routeSession). A charger without a receiver keeps
+ * its revenue with the provider: only the payer side is invoiced. Sides already held stay out.
+ */
+export function sessionLineDrafts(
+  session: Session,
+  provider: BillingProvider,
+  parties: Map<string, BillingCustomer>,
+): LineDraft[] {
+  const payer = session.payerCustomerId ? parties.get(session.payerCustomerId) : undefined;
+  if (!payer) return [];
+  const receiver = session.receiverCustomerId ? parties.get(session.receiverCustomerId) : undefined;
+  const snapshot = (session.tariffSnapshot ?? {}) as Record<string, string>;
+  const routed = routeSession({
+    groupType: session.chargeGroupType === "home" ? "home" : "other",
+    payer: { id: payer.id, type: payer.type },
+    receiver: receiver ? { id: receiver.id, type: receiver.type } : { id: noReceiver, type: "company" },
+    costNet: session.costNet ?? 0,
+    margin: session.margin ?? 0,
+    tariffVatRate: snapshot.vatRate ?? "0.00",
+    payerVatScope: decideVatScope({ supplier: provider, customer: payer }),
+    receiverVatScope: receiver ? selfBillVatScope(receiver, provider) : "outside_scope",
+  });
+  const kwh = new D(session.energyWh).div(1000).toFixed(3);
+  const stopped = session.stoppedAt!.toISOString();
+  return routed
+    .filter((line) => line.customerId !== noReceiver)
+    .filter((line) => (line.party === "payer" ? !session.payerLineId : !session.receiverLineId))
+    .map((line) => ({
+      customerId: line.customerId,
+      invoiceKind: line.invoiceKind,
+      kind: line.lineKind,
+      description: describe(line.lineKind, session, kwh),
+      transactionId: session.id,
+      party: line.party,
+      quantity: kwh,
+      unitPrice:
+        line.lineKind === "home_charging_margin"
+          ? (snapshot.marginPerKwh ?? null)
+          : (snapshot.energyPrice ?? null),
+      net: line.net,
+      vatScope: line.vatScope,
+      vatRate: line.vatRate,
+      details: {
+        chargePointId: session.chargePointId,
+        connectorId: session.connectorId,
+        chargeCardId: session.chargeCardId,
+        idTag: session.idTag,
+        startedAt: session.startedAt.toISOString(),
+        stoppedAt: stopped,
+        energyWh: session.energyWh,
+        components: {
+          startFee: session.costStartFee,
+          energy: session.costEnergy,
+          time: session.costTime,
+          idle: session.costIdle,
+          margin: session.margin,
+        },
+      },
+      sortKey: `1|${stopped}|${session.id}`,
+    }));
+}
+
+const labels: Record<string, string> = {
+  session_cost: "Charging session",
+  session_revenue: "Charging revenue",
+  home_charging_cost: "Home charging",
+  home_charging_margin: "Home charging service fee",
+  home_reimbursement: "Home charging reimbursement",
+};
+
+function describe(kind: string, session: Session, kwh: string): string {
+  const day = session.stoppedAt!.toISOString().slice(0, 10);
+  return `${labels[kind] ?? kind} ${day} ${session.chargePointId} (${kwh} kWh)`;
+}
