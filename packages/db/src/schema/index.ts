@@ -7,3 +7,4 @@ export * from "./platform";
 export * from "./tenancy";
 export * from "./invoicing";
 export * from "./tickets";
+export * from "./grids";
