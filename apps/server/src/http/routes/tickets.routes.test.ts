@@ -280,6 +280,26 @@ describe("tickets API (R60, R61, R62, R8)", () => {
     expect((await support.raw(`${base}/files/${internalFile!.id}`)).status).toBe(200);
   });
 
+  it("lets a system user view as the customer read-only (R7) and documents the endpoints", async () => {
+    const t = await open(eva, { subject: "Seen through view-as" });
+    const admin = await server.login(server.admin.email, server.admin.password);
+    expect((await admin.post("/api/v1/view-as", { customerId: ids.eva })).status).toBe(200);
+    expect((await admin.get(`/api/v1/tickets/${t.body.id}`)).body.messages).toHaveLength(1);
+    const write = await admin.post(`/api/v1/tickets/${t.body.id}/messages`, { body: "as Eva" });
+    expect(write.status).toBe(403);
+    expect(write.body.error.code).toBe("view_as_read_only");
+    expect((await admin.patch(`/api/v1/tickets/${t.body.id}`, { status: "closed" })).status).toBe(403);
+    const openapi = await server.anonymous.get("/api/openapi.json");
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/tickets",
+        "/api/v1/tickets/{id}/messages/{messageId}/files",
+        "/api/v1/notifications",
+        "/api/v1/me/notification-preferences",
+      ]),
+    );
+  });
+
   it("lists own in-app notifications unread first, marks them read, and keeps preferences per system user", async () => {
     const t = await open(eva, { subject: "Ping the support inbox" });
     const inbox = await support.get("/api/v1/notifications");
