@@ -73,6 +73,20 @@ describe("web shell in a browser", () => {
     await page.getByRole("heading", { name: "Customers" }).waitFor();
     await shot("02-customers");
 
+    // Phone-sized: the navigation folds behind a burger.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("button", { name: "Toggle navigation" }).click();
+    await page
+      .getByRole("navigation", { name: "Back office" })
+      .getByRole("link", { name: "Charge points" })
+      .click();
+    await page.waitForURL(/\/charge-points$/);
+    await page.getByText("Nothing here yet").waitFor();
+    await shot("02b-phone-placeholder");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.url}/customers`);
+    await page.getByRole("heading", { name: "Customers" }).waitFor();
+
     await page.getByRole("link", { name: "New customer" }).click();
     await page.waitForURL(/\/customers\/new$/);
     // Company is the form's default type.
