@@ -1,9 +1,7 @@
 import { z } from "zod";
+import { notifyPreferenceSchema } from "./notifications";
 import { pageQuerySchema } from "./pagination";
 import { languageSchema, systemRoleSchema } from "./roles";
-
-/** Ticket and incident notifications (R62); the same values as notifications.ts. */
-const notifyPreferenceSchema = z.enum(["email", "in_app", "both", "none"]);
 
 export const systemUserSchema = z
   .object({

@@ -218,4 +218,21 @@ describe("customers (foundation acceptance)", () => {
     expect(paged.body).toMatchObject({ total: 5, page: 2, pageSize: 2 });
     expect(paged.body.items).toHaveLength(2);
   });
+
+  it("keeps customer numbers gapless: a refused creation rolls its number back", async () => {
+    const refused = await admin.post("/api/v1/customers", {
+      type: "private",
+      name: "Twice",
+      email: "paul@private.test",
+      address,
+    });
+    expect(refused.status).toBe(409);
+    const next = await admin.post("/api/v1/customers", {
+      type: "private",
+      name: "Next",
+      email: "next@x.test",
+      address,
+    });
+    expect(next.body.customerNumber).toBe("C000006");
+  });
 });
