@@ -8,3 +8,4 @@ export * from "./providers";
 export * from "./system-users";
 export * from "./tickets";
 export * from "./notifications";
+export * from "./transactions";

@@ -83,3 +83,7 @@ export * from "./invoicing/billing-deps";
 export * from "./invoicing/period";
 export * from "./invoicing/invoice-numbering";
 export * from "./documents/document-store";
+export * from "./sessions/charge-point-commands";
+export * from "./sessions/get-transaction";
+export * from "./sessions/list-transactions";
+export * from "./sessions/override-billable";

@@ -67,10 +67,24 @@ export function createOcppServer(options: { callTimeoutMs: number; maxPayloadByt
     auth: (callback) => raw.auth(callback),
     onClient: (listener) =>
       raw.on("client", (client: never) => {
-        (client as { on: (e: string, l: () => void) => void }).on("socketError", () => {});
+        const c = client as { on: (e: string, l: () => void) => void; sendRaw: (text: string) => void };
+        c.on("socketError", () => {});
+        const sendRaw = c.sendRaw.bind(c);
+        c.sendRaw = (text) => sendRaw(toOcpp16ErrorCodes(text));
         listener(client as unknown as OcppClient);
       }),
     handleUpgrade: (request, socket, head) => raw.handleUpgrade(request, socket, head),
     close: () => raw.close({ code: 1001, reason: "Server shutting down" }),
   };
+}
+
+/**
+ * ocpp-rpc answers unparsable frames with `RpcFrameworkError`, a code OCPP 1.6 does not know; 1.6 calls
+ * a frame that does not conform to the PDU structure a `FormationViolation` (OCPP-J 1.6 §4.2.3).
+ */
+function toOcpp16ErrorCodes(text: string): string {
+  if (!text.startsWith("[4,") || !text.includes('"RpcFrameworkError"')) return text;
+  const frame = JSON.parse(text) as unknown[];
+  if (frame[2] === "RpcFrameworkError") frame[2] = "FormationViolation";
+  return JSON.stringify(frame);
 }

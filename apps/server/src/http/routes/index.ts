@@ -1,7 +1,9 @@
 import type { App, ServerDeps } from "../types";
+import { transactionRoutes } from "./transactions.routes";
 import { attachmentsRoutes } from "./attachments.routes";
 import { auditRoutes } from "./audit.routes";
 import { authRoutes } from "./auth.routes";
+import { chargePointCommandRoutes } from "./charge-point-commands.routes";
 import { customersRoutes } from "./customers.routes";
 import { notificationsRoutes } from "./notifications.routes";
 import { outboxRoutes } from "./outbox.routes";
@@ -20,4 +22,6 @@ export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
   outboxRoutes,
   ticketsRoutes,
   notificationsRoutes,
+  transactionRoutes,
+  chargePointCommandRoutes,
 ];

@@ -1,0 +1,115 @@
+import { chargePoints, type Db } from "@voltlane/db";
+import { and, eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit";
+import type { Principal } from "../auth/principal";
+import { authorizeIdTag } from "../authorization/authorize-id-tag";
+import { AppError } from "../errors/app-error";
+import type { CoreDeps } from "../platform/deps";
+import { assertCan, can } from "../policy/can";
+import { recordCommandEffects } from "./command-effects";
+import { nextOcppId } from "./next-ocpp-id";
+import { cardHasActiveSession } from "./session-lookup";
+
+/** The remote commands of OCPP 1.6 the back office may send (§7 "Remote commands"). */
+export const chargePointCommandTypes = [
+  "RemoteStartTransaction",
+  "RemoteStopTransaction",
+  "Reset",
+  "UnlockConnector",
+  "ChangeAvailability",
+  "GetConfiguration",
+  "ChangeConfiguration",
+  "TriggerMessage",
+  "ClearCache",
+  "GetDiagnostics",
+  "UpdateFirmware",
+  "ReserveNow",
+  "CancelReservation",
+  "SendLocalList",
+  "GetLocalListVersion",
+  "SetChargingProfile",
+  "ClearChargingProfile",
+  "GetCompositeSchedule",
+] as const;
+export type ChargePointCommandType = (typeof chargePointCommandTypes)[number];
+
+export type ChargePointCommand = {
+  chargePointId: string;
+  type: ChargePointCommandType;
+  params: Record<string, unknown>;
+};
+
+/**
+ * Before a command is sent: the charge point must be visible (R4, else 404); operations, admin and
+ * super users may command any charge point, company admins their own (charge point settings, O);
+ * a remote start must pass the same R32 decision as a card at the charger. Returns the params to
+ * send (a reservation gets its id here).
+ */
+export async function prepareChargePointCommand(
+  deps: CoreDeps,
+  principal: Principal,
+  command: ChargePointCommand,
+): Promise<Record<string, unknown>> {
+  const cp = await visibleChargePoint(deps.db, principal, command.chargePointId);
+  if (!can(principal, "charge_points", "write")) {
+    assertCan(principal, "charge_point_settings", "write", { customerIds: [cp.ownerCustomerId] });
+  }
+  if (command.type === "RemoteStartTransaction") {
+    const decision = await authorizeIdTag(deps.db, {
+      chargePointId: cp.id,
+      idTag: String(command.params.idTag ?? ""),
+      at: deps.clock.now(),
+      hasActiveSession: (cardId) => cardHasActiveSession(deps.db, cardId),
+    });
+    if (decision.status !== "Accepted") {
+      throw new AppError("business_rule", `the card may not charge here (${decision.status})`, {
+        rule: "R32",
+        status: decision.status,
+      });
+    }
+  }
+  if (command.type === "ReserveNow" && command.params.reservationId === undefined) {
+    return { ...command.params, reservationId: await nextOcppId(deps.db, cp.providerId, "ocpp_reservation") };
+  }
+  return command.params;
+}
+
+/** R8: every command is audited with the charge point's answer (or why there was none). */
+export async function recordChargePointCommand(
+  deps: CoreDeps,
+  principal: Principal,
+  command: ChargePointCommand,
+  outcome: { result?: unknown; error?: string },
+): Promise<void> {
+  const cp = await visibleChargePoint(deps.db, principal, command.chargePointId);
+  await deps.db.transaction(async (tx) => {
+    await recordAudit(tx, principal, {
+      action: `charge_point.command.${command.type}`,
+      entityType: "charge_point",
+      entityId: command.chargePointId,
+      after: { params: command.params, ...outcome },
+      at: deps.clock.now(),
+    });
+    if (outcome.result !== undefined) {
+      await recordCommandEffects(
+        tx,
+        { providerId: cp.providerId, actorId: principal.userId, at: deps.clock.now() },
+        command,
+        outcome.result,
+      );
+    }
+  });
+}
+
+async function visibleChargePoint(db: Db, principal: Principal, chargePointId: string) {
+  const [cp] = await db
+    .select({
+      id: chargePoints.id,
+      providerId: chargePoints.providerId,
+      ownerCustomerId: chargePoints.ownerCustomerId,
+    })
+    .from(chargePoints)
+    .where(and(eq(chargePoints.id, chargePointId), eq(chargePoints.providerId, principal.providerId)));
+  if (!cp) throw new AppError("not_found", "charge point not found");
+  return cp;
+}

@@ -1,0 +1,54 @@
+import { transactions } from "@voltlane/db";
+import { and, eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record-audit";
+import type { Principal } from "../auth/principal";
+import { AppError } from "../errors/app-error";
+import type { CoreDeps } from "../platform/deps";
+import { assertCan } from "../policy/can";
+import { toTransactionView } from "./transaction-view";
+
+/**
+ * R37: operations or finance may override the billable flag of a completed session before it is
+ * invoiced; audited (R8). Invalid sessions stay unbillable.
+ */
+export async function overrideBillable(
+  deps: CoreDeps,
+  principal: Principal,
+  input: { transactionId: string; billable: boolean; reason: string },
+) {
+  assertCan(principal, "transactions", "read");
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(transactions)
+      .where(and(eq(transactions.providerId, principal.providerId), eq(transactions.id, input.transactionId)))
+      .for("update");
+    if (!row) throw new AppError("not_found", "transaction not found");
+    assertCan(principal, "billable_override", "write");
+    if (row.status !== "completed") {
+      throw new AppError("business_rule", "only completed sessions can be billed", { rule: "R37" });
+    }
+    if (row.payerLineId || row.receiverLineId) {
+      throw new AppError("already_issued", "the session is already on an invoice");
+    }
+    const [updated] = await tx
+      .update(transactions)
+      .set({
+        billable: input.billable,
+        notBillableReason: input.billable ? null : "manual",
+        billableOverrideBy: principal.userId,
+        updatedAt: deps.clock.now(),
+      })
+      .where(eq(transactions.id, row.id))
+      .returning();
+    await recordAudit(tx, principal, {
+      action: "transaction.billable_override",
+      entityType: "transaction",
+      entityId: row.id,
+      before: { billable: row.billable, notBillableReason: row.notBillableReason },
+      after: { billable: input.billable, reason: input.reason },
+      at: deps.clock.now(),
+    });
+    return toTransactionView(updated!);
+  });
+}

@@ -1,0 +1,56 @@
+import type { TransactionView } from "@voltlane/contracts";
+import { transactions } from "@voltlane/db";
+import { and, eq, or, type SQL } from "drizzle-orm";
+import type { Principal } from "../auth/principal";
+import { AppError } from "../errors/app-error";
+import { scopeOf } from "../policy/can";
+import type { Transaction } from "./session-lookup";
+
+export function toTransactionView(t: Transaction): TransactionView {
+  return {
+    id: t.id,
+    ocppTransactionId: t.ocppTransactionId,
+    chargePointId: t.chargePointId,
+    connectorId: t.connectorId,
+    evseId: t.evseId,
+    chargeCardId: t.chargeCardId,
+    idTag: t.idTag,
+    startedAt: t.startedAt,
+    stoppedAt: t.stoppedAt,
+    meterStartWh: t.meterStartWh,
+    meterStopWh: t.meterStopWh,
+    energyWh: t.energyWh,
+    chargingSeconds: t.chargingSeconds,
+    idleSeconds: t.idleSeconds,
+    cost: t.costNet,
+    currency: t.currency,
+    userCustomerId: t.userCustomerId,
+    payerCustomerId: t.payerCustomerId,
+    receiverCustomerId: t.receiverCustomerId,
+    status: t.status as TransactionView["status"],
+    stopReason: t.stopReason,
+    billable: t.billable,
+    notBillableReason: t.notBillableReason,
+  };
+}
+
+/**
+ * R4 and R64 as a query condition: system users see their provider's sessions; a customer those
+ * where it is user, payer or receiver. For a company admin "it" is the company: sessions it pays or
+ * receives, never an employee's self-paid ones (the employee is then user and payer, not the company).
+ */
+export function visibleTransactions(principal: Principal): SQL {
+  const provider = eq(transactions.providerId, principal.providerId);
+  const scope = scopeOf(principal, "transactions");
+  if (scope === "none") throw new AppError("forbidden", "not allowed: transactions read");
+  if (scope === "all" || principal.kind !== "customer") return provider;
+  const me = principal.customerId;
+  return and(
+    provider,
+    or(
+      eq(transactions.userCustomerId, me),
+      eq(transactions.payerCustomerId, me),
+      eq(transactions.receiverCustomerId, me),
+    ),
+  )!;
+}
