@@ -16,12 +16,26 @@ function tokenOf(request: FastifyRequest): string | undefined {
   return request.cookies[sessionCookie];
 }
 
+/** API routes anyone may call; every other /api/v1 route answers 401 before looking at the body. */
+const publicRoutes = new Set([
+  "/api/v1/auth/login",
+  "/api/v1/auth/logout",
+  "/api/v1/auth/password-reset",
+  "/api/v1/auth/password-reset/confirm",
+]);
+
 /** Resolves the session cookie or bearer token once per request; routes then ask `principalOf`. */
 export function registerAuth(app: App, deps: ServerDeps) {
   app.decorateRequest("auth", null);
-  app.addHook("preHandler", async (request) => {
+  app.addHook("onRequest", async (request) => {
     const token = tokenOf(request);
     if (token) request.auth = await resolvePrincipal(deps.core.db, deps.core.clock, token);
+  });
+  app.addHook("preValidation", async (request) => {
+    const route = request.routeOptions.url ?? "";
+    if (!request.auth && route.startsWith("/api/v1/") && !publicRoutes.has(route)) {
+      throw new AppError("unauthenticated", "log in first");
+    }
   });
 }
 

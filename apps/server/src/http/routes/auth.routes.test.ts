@@ -33,6 +33,12 @@ describe("auth", () => {
     expect(unknown.body).toEqual(wrong.body);
   });
 
+  it("answers 401 before validating the body of a protected route", async () => {
+    const res = await server.anonymous.post("/api/v1/api-tokens", { name: 5, unknown: true });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("unauthenticated");
+  });
+
   it("logs in with an HttpOnly SameSite=Lax cookie and describes the user", async () => {
     const res = await server.anonymous.raw("/api/v1/auth/login", {
       method: "POST",
