@@ -1,19 +1,29 @@
 import type { App, ServerDeps } from "../types";
-import { transactionRoutes } from "./transactions.routes";
 import { attachmentsRoutes } from "./attachments.routes";
 import { auditRoutes } from "./audit.routes";
 import { authRoutes } from "./auth.routes";
+import { chargeCardRoutes } from "./charge-cards.routes";
+import { chargeGroupRoutes } from "./charge-groups.routes";
 import { chargePointCommandRoutes } from "./charge-point-commands.routes";
+import { chargePointRoutes } from "./charge-points.routes";
 import { customersRoutes } from "./customers.routes";
+import { locationRoutes } from "./locations.routes";
 import { notificationsRoutes } from "./notifications.routes";
 import { outboxRoutes } from "./outbox.routes";
 import { providersRoutes } from "./providers.routes";
 import { systemUsersRoutes } from "./system-users.routes";
+import { tariffRoutes } from "./tariffs.routes";
 import { ticketsRoutes } from "./tickets.routes";
+import { transactionRoutes } from "./transactions.routes";
 
 /** Every feature's routes under /api/v1; one line per feature. */
 export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
   authRoutes,
+  tariffRoutes,
+  locationRoutes,
+  chargeGroupRoutes,
+  chargePointRoutes,
+  chargeCardRoutes,
   providersRoutes,
   customersRoutes,
   attachmentsRoutes,
