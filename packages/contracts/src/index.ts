@@ -14,3 +14,4 @@ export * from "./system-users";
 export * from "./tariffs";
 export * from "./tickets";
 export * from "./transactions";
+export * from "./grids";

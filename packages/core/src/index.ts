@@ -99,3 +99,4 @@ export * from "./tickets/open-ticket";
 export * from "./tickets/read-ticket-file";
 export * from "./tickets/ticket-status";
 export * from "./tickets/update-ticket";
+export * from "./smart-charging/rebalance-grids";

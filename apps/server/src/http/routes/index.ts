@@ -15,6 +15,7 @@ import { systemUsersRoutes } from "./system-users.routes";
 import { tariffRoutes } from "./tariffs.routes";
 import { ticketsRoutes } from "./tickets.routes";
 import { transactionRoutes } from "./transactions.routes";
+import { gridsRoutes } from "./grids.routes";
 
 /** Every feature's routes under /api/v1; one line per feature. */
 export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
@@ -34,4 +35,5 @@ export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
   notificationsRoutes,
   transactionRoutes,
   chargePointCommandRoutes,
+  gridsRoutes,
 ];
