@@ -51,7 +51,15 @@ export async function startGateway(app: App, core: CoreDeps, options: GatewayOpt
       reject(500, "Internal error");
     }
   });
+  // OCPP: one connection per charger; a new one replaces the old (e.g. after a half-open socket).
+  const connections = new Map<string, OcppClient>();
   server.onClient((client) => {
+    const previous = connections.get(client.identity);
+    connections.set(client.identity, client);
+    client.on("close", () => {
+      if (connections.get(client.identity) === client) connections.delete(client.identity);
+    });
+    if (previous) void previous.close({ code: 1000, reason: "Replaced by a new connection", force: true });
     serveClient(client, { core, log, router, messageLog }).catch((err) =>
       log.error({ err, chargePointId: client.identity }, "OCPP connection setup failed"),
     );

@@ -79,12 +79,15 @@ export function createOcppServer(options: { callTimeoutMs: number; maxPayloadByt
 }
 
 /**
- * ocpp-rpc answers unparsable frames with `RpcFrameworkError`, a code OCPP 1.6 does not know; 1.6 calls
- * a frame that does not conform to the PDU structure a `FormationViolation` (OCPP-J 1.6 §4.2.3).
+ * OCPP 1.6 error codes for what ocpp-rpc answers generically: an unparsable frame is a
+ * `FormationViolation` (OCPP-J 1.6 §4.2.3), a value outside an enumeration a `PropertyConstraintViolation`.
  */
 function toOcpp16ErrorCodes(text: string): string {
-  if (!text.startsWith("[4,") || !text.includes('"RpcFrameworkError"')) return text;
-  const frame = JSON.parse(text) as unknown[];
+  if (!text.startsWith("[4,")) return text;
+  const frame = JSON.parse(text) as [number, string, string, string, { errors?: { keyword?: string }[] }];
   if (frame[2] === "RpcFrameworkError") frame[2] = "FormationViolation";
+  else if (frame[2] === "FormationViolation" && frame[4]?.errors?.[0]?.keyword === "enum") {
+    frame[2] = "PropertyConstraintViolation";
+  } else return text;
   return JSON.stringify(frame);
 }
