@@ -15,3 +15,7 @@ export * from "./tariffs";
 export * from "./tickets";
 export * from "./transactions";
 export * from "./grids";
+export * from "./invoices";
+export * from "./invoice-runs";
+export * from "./payments";
+export * from "./products";

@@ -7,9 +7,13 @@ import { chargeGroupRoutes } from "./charge-groups.routes";
 import { chargePointCommandRoutes } from "./charge-point-commands.routes";
 import { chargePointRoutes } from "./charge-points.routes";
 import { customersRoutes } from "./customers.routes";
+import { invoiceRunsRoutes } from "./invoice-runs.routes";
+import { invoicesRoutes } from "./invoices.routes";
 import { locationRoutes } from "./locations.routes";
 import { notificationsRoutes } from "./notifications.routes";
 import { outboxRoutes } from "./outbox.routes";
+import { paymentsRoutes } from "./payments.routes";
+import { productsRoutes } from "./products.routes";
 import { providersRoutes } from "./providers.routes";
 import { systemUsersRoutes } from "./system-users.routes";
 import { tariffRoutes } from "./tariffs.routes";
@@ -36,4 +40,8 @@ export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
   transactionRoutes,
   chargePointCommandRoutes,
   gridsRoutes,
+  invoiceRunsRoutes,
+  invoicesRoutes,
+  paymentsRoutes,
+  productsRoutes,
 ];

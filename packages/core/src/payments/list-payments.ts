@@ -1,0 +1,80 @@
+import { payments, payouts } from "@voltlane/db";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { Principal } from "../auth/principal";
+import type { CoreDeps } from "../platform/deps";
+import { assertCan } from "../policy/can";
+
+type Page = { page: number; pageSize: number };
+
+export function presentPayment(row: typeof payments.$inferSelect) {
+  return {
+    id: row.id,
+    invoiceId: row.invoiceId,
+    customerId: row.customerId,
+    amount: row.amount,
+    method: row.method,
+    status: row.status,
+    externalRef: row.externalRef,
+    batchRef: row.batchRef,
+    receivedAt: row.receivedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Payments of the provider (R4); the matrix gives customers no access to this list. */
+export async function listPayments(
+  deps: CoreDeps,
+  p: Principal,
+  filters: Page & { invoiceId?: string; customerId?: string },
+) {
+  assertCan(p, "payments", "read");
+  const conditions: SQL[] = [eq(payments.providerId, p.providerId)];
+  if (filters.invoiceId) conditions.push(eq(payments.invoiceId, filters.invoiceId));
+  if (filters.customerId) conditions.push(eq(payments.customerId, filters.customerId));
+  const where = and(...conditions);
+  const rows = await deps.db
+    .select()
+    .from(payments)
+    .where(where)
+    .orderBy(desc(payments.createdAt))
+    .limit(filters.pageSize)
+    .offset((filters.page - 1) * filters.pageSize);
+  const [count] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(payments).where(where);
+  return { items: rows.map(presentPayment), total: count!.n, page: filters.page, pageSize: filters.pageSize };
+}
+
+export async function listPayouts(
+  deps: CoreDeps,
+  p: Principal,
+  filters: Page & { status?: string; customerId?: string },
+) {
+  assertCan(p, "payments", "read");
+  const conditions: SQL[] = [eq(payouts.providerId, p.providerId)];
+  if (filters.status) conditions.push(eq(payouts.status, filters.status));
+  if (filters.customerId) conditions.push(eq(payouts.customerId, filters.customerId));
+  const where = and(...conditions);
+  const rows = await deps.db
+    .select()
+    .from(payouts)
+    .where(where)
+    .orderBy(desc(payouts.createdAt))
+    .limit(filters.pageSize)
+    .offset((filters.page - 1) * filters.pageSize);
+  const [count] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(payouts).where(where);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      invoiceId: r.invoiceId,
+      customerId: r.customerId,
+      amount: r.amount,
+      status: r.status,
+      ibanSnapshot: r.ibanSnapshot,
+      dueDate: r.dueDate,
+      paidAt: r.paidAt?.toISOString() ?? null,
+      batchRef: r.batchRef,
+    })),
+    total: count!.n,
+    page: filters.page,
+    pageSize: filters.pageSize,
+  };
+}
