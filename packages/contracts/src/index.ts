@@ -19,3 +19,4 @@ export * from "./invoices";
 export * from "./invoice-runs";
 export * from "./payments";
 export * from "./products";
+export * from "./dashboard";

@@ -119,3 +119,4 @@ export * from "./payments/export-payouts";
 export * from "./payments/import-bank-statement";
 export * from "./products/manage-products";
 export * from "./invoicing/scheduled-invoice-runs";
+export * from "./dashboard/get-dashboard";

@@ -7,6 +7,7 @@ import { chargeGroupRoutes } from "./charge-groups.routes";
 import { chargePointCommandRoutes } from "./charge-point-commands.routes";
 import { chargePointRoutes } from "./charge-points.routes";
 import { customersRoutes } from "./customers.routes";
+import { dashboardRoutes } from "./dashboard.routes";
 import { invoiceRunsRoutes } from "./invoice-runs.routes";
 import { invoicesRoutes } from "./invoices.routes";
 import { locationRoutes } from "./locations.routes";
@@ -44,4 +45,5 @@ export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
   invoicesRoutes,
   paymentsRoutes,
   productsRoutes,
+  dashboardRoutes,
 ];

@@ -1,0 +1,80 @@
+import type { DashboardInterval } from "@voltlane/contracts";
+import { type Db, transactions } from "@voltlane/db";
+import { and, gte, lt, ne, type SQL, sql } from "drizzle-orm";
+import { AppError } from "../errors/app-error";
+
+export type Window = {
+  providerId: string;
+  from: Date;
+  to: Date;
+  interval: DashboardInterval;
+  timeZone: string;
+};
+
+// Weeks are labelled by their Monday (date_trunc('week') is ISO); the formats are fixed literals.
+const periodFormat: Record<DashboardInterval, string> = {
+  day: "YYYY-MM-DD",
+  week: "YYYY-MM-DD",
+  month: "YYYY-MM",
+};
+
+/** Enough for two years of days; a longer range should use a coarser interval. */
+export const MAX_PERIODS = 750;
+
+function localPeriod(column: SQL | typeof transactions.startedAt, w: Window): SQL<string> {
+  const unit = sql.raw(`'${w.interval}'`);
+  const format = sql.raw(`'${periodFormat[w.interval]}'`);
+  return sql<string>`to_char(date_trunc(${unit}, ${column} at time zone ${w.timeZone}), ${format})`;
+}
+
+/** Every period label of the window in the provider's time zone, so that charts show empty periods too. */
+export async function periodsOf(db: Db, w: Window): Promise<string[]> {
+  const unit = sql.raw(`'${w.interval}'`);
+  const step = sql.raw(`'1 ${w.interval}'`);
+  const format = sql.raw(`'${periodFormat[w.interval]}'`);
+  const result = await db.execute<{ period: string }>(sql`
+    select to_char(g, ${format}) as period
+    from generate_series(
+      date_trunc(${unit}, ${w.from}::timestamptz at time zone ${w.timeZone}),
+      (${w.to}::timestamptz - interval '1 millisecond') at time zone ${w.timeZone},
+      ${step}::interval
+    ) as g
+    limit ${MAX_PERIODS + 1}`);
+  const rows = (result as unknown as { rows: { period: string }[] }).rows;
+  if (rows.length > MAX_PERIODS) {
+    throw new AppError("validation_failed", "too many periods: choose a coarser interval", [
+      { path: "interval", message: `at most ${MAX_PERIODS} periods` },
+    ]);
+  }
+  return rows.map((r) => r.period);
+}
+
+/** Sessions of the window that count for the dashboard: started inside it, not invalid (R37). */
+export function inWindow(w: Window, who: SQL): SQL {
+  return and(
+    sql`${transactions.providerId} = ${w.providerId}`,
+    gte(transactions.startedAt, w.from),
+    lt(transactions.startedAt, w.to),
+    ne(transactions.status, "invalid"),
+    who,
+  )!;
+}
+
+/** Energy per period from the session totals on the transaction rows (never raw meter values). */
+export async function energyByPeriod(
+  db: Db,
+  w: Window,
+  who: SQL,
+  periods: string[],
+): Promise<{ period: string; wh: number }[]> {
+  const rows = await db
+    .select({
+      period: localPeriod(transactions.startedAt, w),
+      wh: sql<number>`coalesce(sum(${transactions.energyWh}), 0)`.mapWith(Number),
+    })
+    .from(transactions)
+    .where(inWindow(w, who))
+    .groupBy(sql`1`);
+  const byPeriod = new Map(rows.map((r) => [r.period, r.wh]));
+  return periods.map((period) => ({ period, wh: byPeriod.get(period) ?? 0 }));
+}
