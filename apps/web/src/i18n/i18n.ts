@@ -1,6 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Language } from "../features/auth/me.types";
+import { backOfficeEn, backOfficeNl } from "../routes/system/shared/back-office.i18n";
 import { en } from "./en";
 import { nl } from "./nl";
 
@@ -18,7 +19,10 @@ function browserLanguage(): Language {
 
 export async function initI18n(): Promise<void> {
   await i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, nl: { translation: nl } },
+    resources: {
+      en: { translation: { ...en, bo: backOfficeEn } },
+      nl: { translation: { ...nl, bo: backOfficeNl } },
+    },
     lng: storedLanguage() ?? browserLanguage(),
     fallbackLng: "en",
     interpolation: { escapeValue: false },
