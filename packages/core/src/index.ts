@@ -120,3 +120,4 @@ export * from "./payments/import-bank-statement";
 export * from "./products/manage-products";
 export * from "./invoicing/scheduled-invoice-runs";
 export * from "./dashboard/get-dashboard";
+export * from "./invoicing/issue-draft-invoice";

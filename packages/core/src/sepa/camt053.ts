@@ -45,7 +45,8 @@ function readEntry(entry: Node): StatementEntry {
   const details = list(entry.NtryDtls).flatMap((d) => list(obj(d).TxDtls).map(obj));
   const texts = details.flatMap((tx) => [
     ...list(obj(tx.RmtInf).Ustrd).map((u) => text(u) ?? ""),
-    text(obj(tx.Refs).EndToEndId) ?? "",
+    // Banks fill absent end-to-end ids with NOTPROVIDED.
+    (text(obj(tx.Refs).EndToEndId) ?? "").replace(/^NOTPROVIDED$/, ""),
   ]);
   return {
     reference: text(entry.AcctSvcrRef) ?? text(entry.NtryRef),

@@ -10,6 +10,7 @@ import {
   getInvoice,
   getInvoicePdf,
   invoiceSessionsCsv,
+  issueDraftInvoice,
   listInvoices,
   presentPayment,
   recordPayment,
@@ -53,6 +54,15 @@ export async function invoicesRoutes(app: App, deps: ServerDeps) {
       const p = principalOf(request);
       const note = await creditInvoice(billing, p, request.params.id);
       return reply.status(201).send(await getInvoice(billing, p, note.id));
+    },
+  );
+  app.post(
+    "/invoices/:id/issue",
+    { schema: { tags, params, response: { 200: invoiceSchema } } },
+    async (request) => {
+      const p = principalOf(request);
+      const issued = await issueDraftInvoice(billing, p, request.params.id);
+      return getInvoice(billing, p, issued.id);
     },
   );
   app.post(
