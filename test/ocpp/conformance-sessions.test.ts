@@ -1,4 +1,4 @@
-import { chargePoints, connectorStatusEvents, connectors, transactions } from "@voltlane/db";
+import { chargePoints, connectorStatusEvents, connectors, providers, transactions } from "@voltlane/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient, TestServer } from "../helpers/test-server";
@@ -326,5 +326,28 @@ describe("OCPP 1.6 central system: boot, sessions, authorization (OCA test cases
       .from(transactions)
       .where(and(eq(transactions.id, completed.id)));
     expect(after!.billableOverrideBy).not.toBeNull();
+  });
+
+  it("R17: with acceptUnknownChargePoints an unknown identity is registered inactive and boots Pending", async () => {
+    const db = server.core.db;
+    const [provider] = await db.select().from(providers).where(eq(providers.id, site.providerId));
+    await db
+      .update(providers)
+      .set({ settings: { ...provider!.settings, acceptUnknownChargePoints: true } })
+      .where(eq(providers.id, site.providerId));
+    try {
+      const cp = simulator(server, "NEW-UNKNOWN-1");
+      await cp.connect();
+      expect((await cp.boot()).status).toBe("Pending");
+      const [row] = await db.select().from(chargePoints).where(eq(chargePoints.id, "NEW-UNKNOWN-1"));
+      expect(row).toMatchObject({ activation: "inactive", providerId: site.providerId });
+      expect((await cp.authorize(site.card.rfid)).status).toBe("Invalid");
+      await cp.close();
+    } finally {
+      await db
+        .update(providers)
+        .set({ settings: provider!.settings })
+        .where(eq(providers.id, site.providerId));
+    }
   });
 });

@@ -16,7 +16,7 @@ export async function overrideBillable(
   principal: Principal,
   input: { transactionId: string; billable: boolean; reason: string },
 ) {
-  assertCan(principal, "transactions", "read");
+  assertCan(principal, "billable_override", "write");
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -24,7 +24,6 @@ export async function overrideBillable(
       .where(and(eq(transactions.providerId, principal.providerId), eq(transactions.id, input.transactionId)))
       .for("update");
     if (!row) throw new AppError("not_found", "transaction not found");
-    assertCan(principal, "billable_override", "write");
     if (row.status !== "completed") {
       throw new AppError("business_rule", "only completed sessions can be billed", { rule: "R37" });
     }
