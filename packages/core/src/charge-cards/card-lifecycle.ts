@@ -7,7 +7,13 @@ import { AppError, businessRule, notFound } from "../errors/app-error";
 import type { CoreDeps } from "../platform/deps";
 import { assertCan } from "../policy/can";
 import { linkCardParties, resolveCardParties, unlinkCardParties } from "./card-parties";
-import { type ChargeCardRow, cardOwnership, loadVisibleCard, toChargeCardDto } from "./charge-card-scope";
+import {
+  assertCardWrite,
+  type ChargeCardRow,
+  cardOwnership,
+  loadVisibleCard,
+  toChargeCardDto,
+} from "./charge-card-scope";
 
 type Change = { action: string; set: Partial<ChargeCardRow> };
 
@@ -69,7 +75,7 @@ export async function detachCard(deps: CoreDeps, p: Principal, id: string): Prom
   assertCan(p, "cards_attach", "write");
   return deps.db.transaction(async (tx) => {
     const before = await loadVisibleCard(tx, p, id);
-    assertCan(p, "cards_attach", "write", await cardOwnership(tx, before));
+    assertCardWrite(p, "cards_attach", await cardOwnership(tx, before));
     const at = deps.clock.now();
     await unlinkCardParties(tx, p, id, at);
     const status = before.status === "blocked" ? "blocked" : "inactive";
@@ -92,7 +98,7 @@ export async function blockCard(
 ): Promise<ChargeCardDto> {
   return deps.db.transaction(async (tx) => {
     const before = await loadVisibleCard(tx, p, id);
-    assertCan(p, "cards_block", "write", await cardOwnership(tx, before));
+    assertCardWrite(p, "cards_block", await cardOwnership(tx, before));
     return applyChange(
       tx,
       p,
@@ -130,8 +136,8 @@ export async function updateChargeCard(
   return deps.db.transaction(async (tx) => {
     const before = await loadVisibleCard(tx, p, id);
     const ownership = await cardOwnership(tx, before);
-    if (input.roaming !== undefined) assertCan(p, "cards_attach", "write", ownership);
-    if (input.label !== undefined || input.validUntil !== undefined) assertCan(p, "cards", "write");
+    if (input.roaming !== undefined) assertCardWrite(p, "cards_attach", ownership);
+    if (input.label !== undefined || input.validUntil !== undefined) assertCardWrite(p, "cards", {});
     const set: Partial<ChargeCardRow> = {};
     if (input.roaming !== undefined) set.roamingAllowed = input.roaming;
     if (input.label !== undefined) set.label = input.label;

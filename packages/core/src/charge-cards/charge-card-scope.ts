@@ -3,9 +3,9 @@ import { chargeCards, customers, type Db } from "@voltlane/db";
 import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Principal } from "../auth/principal";
-import { notFound } from "../errors/app-error";
-import type { Ownership } from "../policy/can";
-import { scopeOf } from "../policy/can";
+import { AppError, notFound } from "../errors/app-error";
+import { can, type Ownership, scopeOf } from "../policy/can";
+import type { Capability } from "../policy/permission-matrix";
 
 export type ChargeCardRow = typeof chargeCards.$inferSelect;
 
@@ -64,4 +64,11 @@ export async function cardOwnership(db: Db, card: ChargeCardRow): Promise<Owners
     customerIds: [card.customerId, card.payerCustomerId],
     companyIds: [user?.companyId, card.payerCustomerId],
   };
+}
+
+/** For a card the principal can already see: refusals are 403 (or R7 read-only), never 404. */
+export function assertCardWrite(p: Principal, capability: Capability, ownership: Ownership): void {
+  if (p.kind === "customer" && p.viewAsBy)
+    throw new AppError("view_as_read_only", "viewing as a customer is read-only");
+  if (!can(p, capability, "write", ownership)) throw new AppError("forbidden", `not allowed: ${capability}`);
 }

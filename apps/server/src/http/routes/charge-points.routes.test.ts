@@ -108,17 +108,15 @@ describe("charge points, locations and groups over HTTP", () => {
   it("retires instead of deleting a charger with transactions (R19)", async () => {
     await admin.post("/api/v1/charge-points", { id: "CP-OLD" });
     await admin.post("/api/v1/charge-points", { id: "CP-NEW" });
-    await server.core.db
-      .insert(transactions)
-      .values({
-        providerId,
-        ocppTransactionId: 990001,
-        chargePointId: "CP-OLD",
-        connectorId: 1,
-        idTag: "AA",
-        startedAt: new Date(),
-        meterStartWh: 0,
-      });
+    await server.core.db.insert(transactions).values({
+      providerId,
+      ocppTransactionId: 990001,
+      chargePointId: "CP-OLD",
+      connectorId: 1,
+      idTag: "AA",
+      startedAt: new Date(),
+      meterStartWh: 0,
+    });
     const refused = await admin.delete("/api/v1/charge-points/CP-OLD");
     expect(refused.status).toBe(422);
     expect(refused.body.error.details.rule).toBe("R19");
