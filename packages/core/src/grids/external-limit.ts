@@ -3,11 +3,10 @@ import { grids } from "@voltlane/db";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
-import { assertNotViewAs } from "../customers/customer-scope";
 import { AppError } from "../errors/app-error";
 import type { CoreDeps } from "../platform/deps";
-import { assertCan } from "../policy/can";
 import { signalGridChange } from "../smart-charging/grid-change-signal";
+import { assertGridWriter } from "./grid-access";
 import { getGrid } from "./list-grids";
 import { lockGrid } from "./manage-grids";
 
@@ -21,8 +20,7 @@ export async function setExternalLimit(
   id: string,
   input: SetExternalLimitInput | null,
 ): Promise<GridView> {
-  assertNotViewAs(p);
-  assertCan(p, "grids", "write");
+  assertGridWriter(p);
   const now = deps.clock.now();
   const expiresAt = input?.expiresAt ? new Date(input.expiresAt) : null;
   if (expiresAt && expiresAt <= now) {

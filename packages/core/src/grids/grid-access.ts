@@ -1,6 +1,8 @@
 import { attachments, customers, type Db } from "@voltlane/db";
 import { and, eq, isNull, or } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
+import { assertNotViewAs } from "../customers/customer-scope";
+import { forbidden } from "../errors/app-error";
 import { assertCan, scopeOf } from "../policy/can";
 
 /**
@@ -34,3 +36,13 @@ export async function visibleGridIds(db: Db, p: Principal): Promise<Set<string> 
 
 export const canSeeGrid = (visible: Set<string> | null, gridId: string) =>
   visible === null || visible.has(gridId);
+
+/**
+ * Grid writes are for staff with F on "Grids" (operations, admin, super). Customers' own scope is the
+ * read-only grid_viewer link (our design): a grid's limits protect a whole connection, not one customer.
+ */
+export function assertGridWriter(p: Principal): void {
+  assertNotViewAs(p);
+  if (p.kind === "customer") throw forbidden("grids are managed by the provider");
+  assertCan(p, "grids", "write");
+}

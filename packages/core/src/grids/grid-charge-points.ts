@@ -3,11 +3,10 @@ import { chargePoints } from "@voltlane/db";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
-import { assertNotViewAs } from "../customers/customer-scope";
 import { AppError, notFound } from "../errors/app-error";
 import type { CoreDeps } from "../platform/deps";
-import { assertCan } from "../policy/can";
 import { signalGridChange } from "../smart-charging/grid-change-signal";
+import { assertGridWriter } from "./grid-access";
 import { getGrid } from "./list-grids";
 import { lockGrid } from "./manage-grids";
 
@@ -18,8 +17,7 @@ export async function addChargePointToGrid(
   gridId: string,
   chargePointId: string,
 ): Promise<GridView> {
-  assertNotViewAs(p);
-  assertCan(p, "grids", "write");
+  assertGridWriter(p);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await lockGrid(tx, p.providerId, gridId);
@@ -52,8 +50,7 @@ export async function removeChargePointFromGrid(
   gridId: string,
   chargePointId: string,
 ): Promise<GridView> {
-  assertNotViewAs(p);
-  assertCan(p, "grids", "write");
+  assertGridWriter(p);
   const at = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await lockGrid(tx, p.providerId, gridId);

@@ -3,19 +3,13 @@ import { attachments, chargePoints, type Db, grids, timeOfUseLimits } from "@vol
 import { and, eq, isNull } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
-import { assertNotViewAs } from "../customers/customer-scope";
 import { AppError, notFound } from "../errors/app-error";
 import type { CoreDeps } from "../platform/deps";
-import { assertCan } from "../policy/can";
 import { signalGridChange } from "../smart-charging/grid-change-signal";
+import { assertGridWriter } from "./grid-access";
 import { loadGridTree, toGridRecord } from "./grid-records";
 import { assertValidGridTree } from "./grid-tree-check";
 import { getGrid } from "./list-grids";
-
-function assertWriter(p: Principal) {
-  assertNotViewAs(p);
-  assertCan(p, "grids", "write");
-}
 
 async function replaceWindows(tx: Db, providerId: string, gridId: string, windows: TimeOfUseInput[]) {
   await tx.delete(timeOfUseLimits).where(eq(timeOfUseLimits.gridId, gridId));
@@ -27,7 +21,7 @@ async function replaceWindows(tx: Db, providerId: string, gridId: string, window
 
 /** Creates a grid; R24 checks the tree with the new node in it. */
 export async function createGrid(deps: CoreDeps, p: Principal, input: CreateGridInput): Promise<GridView> {
-  assertWriter(p);
+  assertGridWriter(p);
   const id = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(grids)
@@ -62,7 +56,7 @@ export async function updateGrid(
   id: string,
   input: UpdateGridInput,
 ): Promise<GridView> {
-  assertWriter(p);
+  assertGridWriter(p);
   await deps.db.transaction(async (tx) => {
     const before = await lockGrid(tx, p.providerId, id);
     const after = await tx
@@ -98,7 +92,7 @@ export async function updateGrid(
  * charging) and its customer links end (R9: attachments are never deleted).
  */
 export async function deleteGrid(deps: CoreDeps, p: Principal, id: string): Promise<void> {
-  assertWriter(p);
+  assertGridWriter(p);
   const at = deps.clock.now();
   const released = await deps.db.transaction(async (tx) => {
     const before = await lockGrid(tx, p.providerId, id);
