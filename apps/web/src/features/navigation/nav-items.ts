@@ -13,6 +13,7 @@ import {
   IconPlugConnected,
   IconReceipt2,
   IconReportMoney,
+  IconSettings,
   IconTicket,
   IconUser,
   IconUserShield,
@@ -47,6 +48,7 @@ export const systemNav: NavItem[] = [
   { to: "/system-users", label: "nav.systemUsers", icon: IconUserShield, visible: (me) => me.isSuper },
   { to: "/outbox", label: "nav.outbox", icon: IconMail },
   { to: "/audit-log", label: "nav.auditLog", icon: IconHistory, visible: (me) => !onlyViewer(me) },
+  { to: "/settings", label: "bo.nav.settings", icon: IconSettings },
 ];
 
 /** The customer portal tabs, by the last segment of their path under /my. */

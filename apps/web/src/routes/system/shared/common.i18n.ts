@@ -17,6 +17,7 @@ export const en = {
     actions: "Actions",
     back: "Back",
     refresh: "Refresh",
+    done: "Done.",
   },
   nav: { settings: "Settings" },
   status: {
@@ -65,6 +66,7 @@ export const nl: typeof en = {
     actions: "Acties",
     back: "Terug",
     refresh: "Vernieuwen",
+    done: "Gereed.",
   },
   nav: { settings: "Instellingen" },
   status: {

@@ -1,0 +1,82 @@
+import { useTranslation } from "react-i18next";
+import { type Column, DataTable } from "../../components/data-table";
+import { formatDate } from "../../lib/format";
+import { CustomerName } from "../../routes/system/shared/customer-select";
+import { formatMoney } from "../../routes/system/shared/format";
+import { StatusBadge } from "../../routes/system/shared/status-badge";
+import { AnchorLink } from "../ui/anchor-link";
+import type { Invoice } from "./invoices.types";
+
+export function InvoicesTable({ rows }: { rows: Invoice[] }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const columns: Column<Invoice>[] = [
+    {
+      id: "number",
+      header: t("bo.invoices.number"),
+      cell: (r) => (
+        <AnchorLink to="/invoices/$invoiceId" params={{ invoiceId: r.id }}>
+          {r.number ?? t("bo.status.draft")}
+        </AnchorLink>
+      ),
+      sortValue: (r) => r.number,
+      csv: (r) => r.number,
+    },
+    {
+      id: "kind",
+      header: t("bo.invoices.kind"),
+      cell: (r) => t(`bo.invoices.kinds.${r.kind}`),
+      sortValue: (r) => r.kind,
+      csv: (r) => r.kind,
+    },
+    {
+      id: "customer",
+      header: t("bo.invoices.customer"),
+      cell: (r) => <CustomerName id={r.customerId} />,
+      csv: (r) => r.customerId,
+    },
+    {
+      id: "period",
+      header: t("bo.invoices.period"),
+      cell: (r) => r.period,
+      sortValue: (r) => r.period,
+      csv: (r) => r.period,
+    },
+    {
+      id: "issue",
+      header: t("bo.invoices.issueDate"),
+      cell: (r) => formatDate(r.issueDate, lang),
+      sortValue: (r) => r.issueDate,
+      csv: (r) => r.issueDate,
+    },
+    {
+      id: "total",
+      header: t("bo.invoices.total"),
+      cell: (r) => formatMoney(r.total, r.currency, lang),
+      sortValue: (r) => r.total,
+      csv: (r) => r.total,
+    },
+    {
+      id: "status",
+      header: t("bo.common.status"),
+      cell: (r) => <StatusBadge value={r.status} />,
+      csv: (r) => r.status,
+    },
+    {
+      id: "settlement",
+      header: t("bo.invoices.settlement"),
+      cell: (r) => r.settlement,
+      sortValue: (r) => r.settlement,
+      csv: (r) => r.settlement,
+    },
+  ];
+  return (
+    <DataTable
+      rows={rows}
+      columns={columns}
+      rowKey={(r) => r.id}
+      label={t("bo.invoices.invoices")}
+      csvFileName="invoices.csv"
+    />
+  );
+}

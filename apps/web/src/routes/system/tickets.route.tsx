@@ -1,0 +1,202 @@
+import { Anchor, Badge, Chip, Group, NumberInput, Select, Stack, Text } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { createRoute, Link } from "@tanstack/react-router";
+import {
+  type Ticket,
+  type TicketPage,
+  type TicketSummary,
+  ticketCategories,
+  ticketStatuses,
+} from "@voltlane/contracts";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type Column, DataTable } from "../../components/data-table";
+import { TicketThread } from "../../features/ticket-queue/ticket-thread";
+import { AnchorLink } from "../../features/ui/anchor-link";
+import { PageTitle } from "../../features/ui/page-title";
+import { api, queryString } from "../../lib/api-client";
+import { EntitySelect, useOptionLabel } from "./shared/entity-select";
+import { formatAge } from "./shared/format";
+import { PageFooter } from "./shared/page-footer";
+import { QueryState } from "./shared/query-state";
+import { StatusBadge } from "./shared/status-badge";
+import { useDetail } from "./shared/use-list";
+import { systemRoute } from "./system.route";
+
+export const ticketsRoute = createRoute({
+  getParentRoute: () => systemRoute,
+  path: "/tickets",
+  component: TicketsPage,
+});
+export const ticketRoute = createRoute({
+  getParentRoute: () => systemRoute,
+  path: "/tickets/$ticketId",
+  component: TicketPageView,
+});
+
+function TicketsPage() {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [statuses, setStatuses] = useState<string[]>(["new", "open", "waiting_on_customer"]);
+  const [assigneeId, setAssigneeId] = useState<string | null>(null);
+  const [category, setCategory] = useState<string | null>(null);
+  const [olderThanHours, setOlder] = useState<number | string>("");
+  const assigneeLabel = useOptionLabel("/system-users");
+  const params = {
+    page,
+    pageSize: 50,
+    status: statuses.join(",") || undefined,
+    assigneeId,
+    category,
+    olderThanHours: olderThanHours === "" ? undefined : Number(olderThanHours),
+  };
+  const tickets = useQuery({
+    queryKey: ["tickets", "list", params],
+    queryFn: () => api<TicketPage>("GET", `/tickets${queryString(params)}`),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
+  const columns: Column<TicketSummary>[] = [
+    {
+      id: "number",
+      header: t("bo.tickets.number"),
+      cell: (r) => (
+        <AnchorLink to="/tickets/$ticketId" params={{ ticketId: r.id }}>
+          {r.number}
+        </AnchorLink>
+      ),
+      sortValue: (r) => r.number,
+      csv: (r) => r.number,
+    },
+    { id: "subject", header: t("bo.tickets.subject"), cell: (r) => r.subject, csv: (r) => r.subject },
+    {
+      id: "customer",
+      header: t("bo.tickets.customer"),
+      cell: (r) => r.customerName,
+      sortValue: (r) => r.customerName,
+      csv: (r) => r.customerName,
+    },
+    {
+      id: "category",
+      header: t("bo.tickets.category"),
+      cell: (r) => r.category,
+      sortValue: (r) => r.category,
+      csv: (r) => r.category,
+    },
+    {
+      id: "priority",
+      header: t("bo.tickets.priority"),
+      cell: (r) => r.priority,
+      sortValue: (r) => r.priority,
+      csv: (r) => r.priority,
+    },
+    {
+      id: "status",
+      header: t("bo.common.status"),
+      cell: (r) => <StatusBadge value={r.status} />,
+      sortValue: (r) => r.status,
+      csv: (r) => r.status,
+    },
+    {
+      id: "assignee",
+      header: t("bo.tickets.assignee"),
+      cell: (r) => (r.assigneeId ? assigneeLabel(r.assigneeId) : t("bo.tickets.unassigned")),
+      csv: (r) => r.assigneeId,
+    },
+    {
+      id: "last",
+      header: t("bo.tickets.lastMessage"),
+      cell: (r) => formatAge(r.lastMessageAt, i18n.language),
+      sortValue: (r) => r.lastMessageAt,
+      csv: (r) => r.lastMessageAt,
+    },
+  ];
+  const reset =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
+  return (
+    <>
+      <PageTitle>{t("bo.tickets.title")}</PageTitle>
+      <Chip.Group multiple value={statuses} onChange={reset(setStatuses)}>
+        <Group gap="xs" mb="sm" wrap="wrap">
+          {ticketStatuses.map((s) => (
+            <Chip key={s} value={s}>
+              {t(`bo.status.${s}`)}{" "}
+              <Badge size="xs" variant="light" ml={4}>
+                {tickets.data?.counts[s] ?? "…"}
+              </Badge>
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
+      <Group mb="md" align="flex-end" wrap="wrap">
+        <EntitySelect
+          path="/system-users"
+          label={t("bo.tickets.assignee")}
+          value={assigneeId}
+          onChange={reset(setAssigneeId)}
+        />
+        <Select
+          label={t("bo.tickets.category")}
+          clearable
+          value={category}
+          onChange={reset(setCategory)}
+          data={[...ticketCategories]}
+        />
+        <NumberInput
+          label={t("bo.tickets.olderThan")}
+          min={0}
+          value={olderThanHours}
+          onChange={reset(setOlder)}
+          w={160}
+        />
+      </Group>
+      <QueryState
+        query={tickets}
+        isEmpty={(d) => d.items.length === 0}
+        emptyTitle={t("bo.tickets.none")}
+        emptyDescription=" "
+      >
+        {(data) => (
+          <>
+            <DataTable
+              rows={data.items}
+              columns={columns}
+              rowKey={(r) => r.id}
+              label={t("bo.tickets.title")}
+              csvFileName="tickets.csv"
+            />
+            <PageFooter total={data.total} page={page} pageSize={50} onPage={setPage} />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
+
+function TicketPageView() {
+  const { t } = useTranslation();
+  const { ticketId } = ticketRoute.useParams();
+  const ticket = useDetail<Ticket>("tickets", ticketId, 30_000);
+  return (
+    <QueryState query={ticket}>
+      {(tk) => (
+        <Stack>
+          <Anchor component={Link} to="/tickets" size="sm">
+            ← {t("bo.tickets.title")}
+          </Anchor>
+          <PageTitle>
+            {tk.number} · {tk.subject}
+          </PageTitle>
+          <Text c="dimmed">
+            {tk.customerName} · {tk.category}
+          </Text>
+          <TicketThread ticket={tk} />
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
