@@ -4,7 +4,7 @@ import type {
   CreateChargePointInput,
   UpdateChargePointInput,
 } from "@voltlane/contracts";
-import { chargePoints, connectors, type Db, transactions } from "@voltlane/db";
+import { chargePoints, connectors, type Db, localListVersions, transactions } from "@voltlane/db";
 import { and, count, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword } from "../auth/passwords";
@@ -228,6 +228,7 @@ export async function deleteChargePoint(deps: CoreDeps, p: Principal, id: string
       { assetType: "charge_point", assetId: id, role: "cp_subscription_payer", customerId: null },
       deps.clock.now(),
     );
+    await tx.delete(localListVersions).where(eq(localListVersions.chargePointId, id));
     await tx.delete(connectors).where(eq(connectors.chargePointId, id));
     await tx.delete(chargePoints).where(eq(chargePoints.id, id));
     await recordAudit(tx, p, {
