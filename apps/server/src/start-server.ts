@@ -1,5 +1,12 @@
 import { mkdirSync } from "node:fs";
-import { bootstrapPlatform, type Clock, type CoreDeps, loadSecretKey, systemClock } from "@voltlane/core";
+import {
+  bootstrapPlatform,
+  type Clock,
+  type CoreDeps,
+  claimJobLease,
+  loadSecretKey,
+  systemClock,
+} from "@voltlane/core";
 import { type Database, openDatabase } from "@voltlane/db";
 import pino from "pino";
 import type { Config } from "./config";
@@ -64,7 +71,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (result?.close) closers.push(result.close);
   }
   await app.listen({ port: config.port, host: config.host });
-  const runner = config.jobs ? startJobs(jobs, log) : undefined;
+  const claim = (job: string, holder: string, leaseMs: number) =>
+    claimJobLease(core.db, job, holder, core.clock.now(), leaseMs);
+  const runner = config.jobs ? startJobs(jobs, log, claim) : undefined;
   ready = true;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

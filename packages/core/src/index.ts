@@ -121,3 +121,4 @@ export * from "./products/manage-products";
 export * from "./invoicing/scheduled-invoice-runs";
 export * from "./dashboard/get-dashboard";
 export * from "./invoicing/issue-draft-invoice";
+export * from "./platform/claim-job-lease";

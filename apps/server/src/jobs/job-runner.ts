@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { FastifyBaseLogger } from "fastify";
 
 /** A declarative job: an id, how often it runs, and an idempotent handler that calls core. */
@@ -5,23 +6,37 @@ export type Job = {
   id: string;
   everyMs: number;
   run: () => Promise<unknown>;
+  /**
+   * Runs on one process only (default). Jobs that claim their own rows with SKIP LOCKED may set
+   * false to run everywhere.
+   */
+  exclusive?: boolean;
 };
 
+/** Takes or renews the job's lease; true when this process may run it now. */
+export type ClaimLease = (jobId: string, holder: string, leaseMs: number) => Promise<boolean>;
+
 /**
- * Runs each job on its interval, never overlapping itself. Jobs must be idempotent and claim their
- * work in the database (SKIP LOCKED or a lease), so several processes can run the same runner.
+ * Runs each job on its interval, never overlapping itself. Exclusive jobs run on the one process
+ * that holds their lease, so N processes run each scheduled job once; every job is idempotent, so
+ * a run repeated after a crash does no harm.
  */
-export function startJobs(jobs: Job[], log: FastifyBaseLogger) {
+export function startJobs(jobs: Job[], log: FastifyBaseLogger, claim?: ClaimLease) {
+  const holder = randomUUID();
   const timers: NodeJS.Timeout[] = [];
   const running = new Set<Promise<unknown>>();
   let stopped = false;
   for (const job of jobs) {
     let busy = false;
+    const leaseMs = Math.max(30_000, job.everyMs * 3);
+    const once = async () => {
+      if (job.exclusive !== false && claim && !(await claim(job.id, holder, leaseMs))) return;
+      await job.run();
+    };
     const tick = () => {
       if (busy || stopped) return;
       busy = true;
-      const p = job
-        .run()
+      const p = once()
         .catch((err) => log.error({ err, job: job.id }, "job failed"))
         .finally(() => {
           busy = false;
