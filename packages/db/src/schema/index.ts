@@ -8,3 +8,4 @@ export * from "./tenancy";
 export * from "./invoicing";
 export * from "./tickets";
 export * from "./grids";
+export * from "./smart-charging";
