@@ -130,6 +130,40 @@ describe("invoicing acceptance: home charging, public charging, reruns, numbers,
     expect((await admin.post(`/api/v1/invoices/${original.id}/credit`)).status).toBe(409);
   });
 
+  it("records a payment, lists it, and keeps products with tariffs", async () => {
+    const invoice = await invoiceOf(admin, ids.privateUser!, "cost");
+    const paid = await admin.post(`/api/v1/invoices/${invoice.id}/payments`, {
+      amount: invoice.total,
+      method: "bank_transfer",
+      receivedAt: "2026-11-20T10:00:00Z",
+      externalRef: "BANK-1",
+    });
+    expect(paid.status).toBe(201);
+    expect((await admin.get(`/api/v1/invoices/${invoice.id}`)).body.settlement).toBe("paid");
+    const payments = await admin.get(`/api/v1/payments?invoiceId=${invoice.id}`);
+    expect(payments.body.items).toMatchObject([
+      { invoiceId: invoice.id, amount: 847, method: "bank_transfer" },
+    ]);
+    const product = await admin.post("/api/v1/products", {
+      name: "Card fee",
+      kind: "card_subscription",
+      frequency: "monthly",
+      price: "1.2500",
+      vatRate: "21.00",
+    });
+    expect(product.status).toBe(201);
+    const subscription = await admin.post("/api/v1/subscriptions", {
+      productId: product.body.id,
+      payerCustomerId: ids.privateUser,
+      startMonth: "2026-11",
+    });
+    expect(subscription.status).toBe(201);
+    expect((await admin.get("/api/v1/products")).body.items).toHaveLength(1);
+    const dd = await admin.post("/api/v1/payments/direct-debits/export", { collectionDate: "2026-11-20" });
+    expect(dd.status).toBe(201);
+    expect(dd.body.xml).toContain("pain.008.001.02");
+  });
+
   it("lets customers see only their own invoices (R4, R64)", async () => {
     const mine = await server.login("private@e2e.test", "private-password-1");
     const list = await mine.get("/api/v1/invoices");
@@ -138,6 +172,9 @@ describe("invoicing acceptance: home charging, public charging, reruns, numbers,
     const other = await invoiceOf(admin, ids.employee!, "reimbursement");
     expect((await mine.get(`/api/v1/invoices/${other.id}`)).status).toBe(404);
     expect((await mine.post("/api/v1/invoice-runs", { period: "2026-10" })).status).toBe(403);
+    expect((await mine.get("/api/v1/payments")).status).toBe(403);
+    const pdf = await mine.raw(`/api/v1/invoices/${list.body.items[0].id}/pdf`);
+    expect(pdf.status).toBe(200);
   });
 });
 

@@ -4,6 +4,7 @@ import { createTestDatabase } from "@voltlane/db/testing";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SystemPrincipal } from "../auth/principal";
+import { deliverOutbox, type OutgoingMail } from "../notifications/deliver-outbox";
 import { billingWorld } from "./billing.fixtures";
 import { creditInvoice } from "./credit-invoice";
 import { runInvoicing } from "./run-invoicing";
@@ -168,6 +169,23 @@ describe("monthly invoice run (W3)", () => {
     expect(mails[0]!.attachments?.[0]).toMatchObject({ contentType: "application/pdf" });
     const pdf = await world.deps.documents.get(issued[0]!.pdfKey!);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("hands the stored PDF to the mail sender (R56)", async () => {
+    const sent: OutgoingMail[] = [];
+    // Rows are queued at the database's now(); deliver from a later clock.
+    const result = await deliverOutbox(
+      database.db,
+      { now: () => new Date("2030-01-01T00:00:00Z") },
+      async (mail) => {
+        sent.push(mail);
+      },
+    );
+    expect(result.sent).toBe(5);
+    const toCompany = sent.find((m) => m.subject.includes("03-VLT-"))!;
+    const attachment = toCompany.attachments![0]!;
+    expect(attachment.filename).toMatch(/^03-VLT-\d{6}\.pdf$/);
+    expect((await world.deps.documents.get(attachment.storageKey)).subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   it("adds nothing on a rerun (R52) and holds each session once (R53)", async () => {
