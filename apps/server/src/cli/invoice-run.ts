@@ -30,6 +30,8 @@ async function main() {
       .select()
       .from(providers)
       .where(args.provider ? eq(providers.slug, args.provider) : eq(providers.status, "active"));
+    if (targets.length === 0)
+      process.stderr.write("no matching provider (start the server once to create one)\n");
     for (const provider of targets) {
       const bar = new SingleBar({
         format: `${provider.slug} ${args.period} [{bar}] {value}/{total} invoices`,

@@ -5,13 +5,14 @@ import type { CoreDeps } from "../platform/deps";
 import { assertCan } from "../policy/can";
 import { parseCamt053, type StatementEntry } from "../sepa/camt053";
 import { applyPayment, refreshSettlement } from "./record-payment";
+import { reverseDirectDebit } from "./reverse-direct-debit";
 
 const numberPattern = /\b0[38]-[A-Z0-9]+-\d{6}\b/g;
 
 /**
  * camt.053 import: each booked entry is matched to an issued invoice by reference (its number in
  * the remittance text) and amount. Credits confirm a pending direct debit or record a transfer;
- * debits settle payouts. Entries seen before (same bank reference) are skipped, so re-imports are safe.
+ * debits settle payouts or return a direct debit (R58). Entries seen before (same bank reference) are skipped, so re-imports are safe.
  */
 export async function importBankStatement(deps: CoreDeps, p: Principal, xml: string) {
   assertCan(p, "payments", "write");
@@ -48,6 +49,9 @@ async function matchEntry(tx: Db, now: Date, p: Principal, entry: StatementEntry
       .from(payments)
       .where(and(eq(payments.providerId, p.providerId), eq(payments.externalRef, entry.reference)));
     if (seen) return true;
+  }
+  if (entry.direction === "debit" && invoice.direction === "debit") {
+    return reverseDirectDebit(tx, p, invoice, entry.amount, now);
   }
   const expectsCredit = invoice.direction === "debit";
   if ((entry.direction === "credit") !== expectsCredit || entry.amount > Math.abs(invoice.total))

@@ -1,5 +1,5 @@
 import type { Database } from "@voltlane/db";
-import { invoices, payments, payouts } from "@voltlane/db";
+import { invoices, notifications, payments, payouts } from "@voltlane/db";
 import { createTestDatabase } from "@voltlane/db/testing";
 import { eq } from "drizzle-orm";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -164,6 +164,24 @@ describe("payments, payouts and SEPA files (R12, R57, R58)", () => {
     const before = (await database.db.select().from(payments)).length;
     await importBankStatement(world.deps, finance, statement);
     expect((await database.db.select().from(payments)).length).toBe(before);
+  });
+
+  it("returns a reversed direct debit to open and tells the customer and finance (R58)", async () => {
+    const statement = camt([
+      { ref: "B-9", amount: "2.50", cd: "DBIT", text: `Storno ${inv.company!.number} MD06` },
+    ]);
+    expect((await importBankStatement(world.deps, finance, statement)).matched).toBe(1);
+    expect(await settlementOf(inv.company!.id)).toBe("open");
+    const [collection] = await database.db
+      .select()
+      .from(payments)
+      .where(eq(payments.invoiceId, inv.company!.id));
+    expect(collection!.status).toBe("reversed");
+    const notes = await database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.template, "direct_debit_failed"));
+    expect(notes.map((n) => n.channel).sort()).toEqual(["email", "in_app"]);
   });
 });
 
