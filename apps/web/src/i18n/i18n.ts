@@ -1,6 +1,7 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import type { Language } from "../features/auth/me.types";
+import { portalEn, portalNl } from "../routes/my/portal.i18n";
 import { backOfficeEn, backOfficeNl } from "../routes/system/shared/back-office.i18n";
 import { en } from "./en";
 import { nl } from "./nl";
@@ -20,8 +21,8 @@ function browserLanguage(): Language {
 export async function initI18n(): Promise<void> {
   await i18n.use(initReactI18next).init({
     resources: {
-      en: { translation: { ...en, bo: backOfficeEn } },
-      nl: { translation: { ...nl, bo: backOfficeNl } },
+      en: { translation: { ...en, bo: backOfficeEn, portal: portalEn } },
+      nl: { translation: { ...nl, bo: backOfficeNl, portal: portalNl } },
     },
     lng: storedLanguage() ?? browserLanguage(),
     fallbackLng: "en",

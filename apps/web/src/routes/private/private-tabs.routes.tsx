@@ -1,15 +1,20 @@
-import { NavPlaceholder } from "../../features/navigation/nav-placeholder";
+import { ChargeCardsPage } from "../../features/charge-cards/charge-cards-page";
+import { OwnChargePointsPage } from "../../features/charge-points-own/own-charge-points-page";
+import { InvoicesPage } from "../../features/invoices/invoices-page";
+import { OverviewPage } from "../../features/overview/overview-page";
+import { TransactionsPage } from "../../features/transactions/transactions-page";
+import { MyTicketsPage } from "../my/tickets-page";
 import { portalTabRoute } from "./portal.route";
 import { ProfilePage } from "./profile-page";
 
 /**
- * Tabs shared by the private user, employee and company admin views (DOMAIN.md §6). Each view may
- * show different content later; the component can branch on `effectiveView(me)`.
+ * Tabs shared by the private user, employee and company admin views (DOMAIN.md §6). The pages
+ * branch on `effectiveView(me)` where the views differ (e.g. card actions, R28).
  */
-export const overviewRoute = portalTabRoute("overview", NavPlaceholder);
-export const transactionsRoute = portalTabRoute("transactions", NavPlaceholder);
+export const overviewRoute = portalTabRoute("overview", OverviewPage);
+export const transactionsRoute = portalTabRoute("transactions", TransactionsPage);
 export const profileRoute = portalTabRoute("profile", ProfilePage);
-export const invoicesRoute = portalTabRoute("invoices", NavPlaceholder);
-export const chargeCardsRoute = portalTabRoute("charge-cards", NavPlaceholder);
-export const chargePointsRoute = portalTabRoute("charge-points", NavPlaceholder);
-export const ticketsRoute = portalTabRoute("tickets", NavPlaceholder);
+export const invoicesRoute = portalTabRoute("invoices", InvoicesPage);
+export const chargeCardsRoute = portalTabRoute("charge-cards", ChargeCardsPage);
+export const chargePointsRoute = portalTabRoute("charge-points", OwnChargePointsPage);
+export const ticketsRoute = portalTabRoute("tickets", MyTicketsPage);

@@ -4,7 +4,8 @@ import { AccountSecurity } from "../../features/auth/account-security";
 import { useMe } from "../../features/auth/me.query";
 import { CustomerDetailsForm } from "../../features/customers/customer-details-form";
 import { useCustomer } from "../../features/customers/customers.api";
-import { effectiveCustomerId, isReadOnly } from "../../features/navigation/views";
+import { effectiveCustomerId, effectiveView, isReadOnly } from "../../features/navigation/views";
+import { AdminLogins, PaymentDetails } from "../../features/profile/profile-extras";
 import { PageTitle } from "../../features/ui/page-title";
 import { errorMessage } from "../../lib/error-message";
 
@@ -32,6 +33,8 @@ export function ProfilePage() {
             <CustomerDetailsForm key={customer.data.id} customer={customer.data} readOnly={readOnly} />
           )}
         </Paper>
+        {customer.data && <PaymentDetails customer={customer.data} readOnly={readOnly} />}
+        {customer.data && effectiveView(me) === "company" && <AdminLogins customerId={customer.data.id} />}
         {!readOnly && <AccountSecurity />}
       </Stack>
     </>

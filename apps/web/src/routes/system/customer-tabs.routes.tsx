@@ -1,8 +1,10 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
 import { createRoute, redirect } from "@tanstack/react-router";
-import { useTranslation } from "react-i18next";
-import { AttachmentsPanel } from "../../features/customers/attachments-panel";
+import { AttachmentsTab } from "../../features/attachments/attachments-tab";
 import { customerQuery } from "../../features/customers/customers.api";
-import { EmptyState } from "../../features/ui/empty-state";
+import { DashboardPanel } from "../../features/dashboard/dashboard-panel";
+import { PaymentsTab } from "../../features/payments-tab/payments-tab";
+import { TicketsList } from "../../features/tickets/tickets-list";
 import { customerRoute, customerTabs } from "./customer.route";
 
 /** `/customers/:id` opens the first tab of the customer's type. */
@@ -24,22 +26,36 @@ export const customerAttachmentsRoute = createRoute({
   path: "attachments",
   component: function CustomerAttachments() {
     const { customerId } = customerAttachmentsRoute.useParams();
-    return <AttachmentsPanel customerId={customerId} />;
+    const { data: customer } = useSuspenseQuery(customerQuery(customerId));
+    return <AttachmentsTab customerId={customerId} isCompany={customer.type === "company"} />;
   },
 });
 
-/** Tabs whose API arrives with a later issue: an empty state, not an error. */
-function pendingTab(path: "dashboard" | "payments" | "tickets") {
-  return createRoute({
-    getParentRoute: () => customerRoute,
-    path,
-    component: function PendingTab() {
-      const { t } = useTranslation();
-      return <EmptyState description={t("empty.comingSoon", { tab: t(`customerTabs.${path}`) })} />;
-    },
-  });
-}
+/** Dashboard (companies): the same component as the company admin's own Dashboard tab. */
+export const customerDashboardRoute = createRoute({
+  getParentRoute: () => customerRoute,
+  path: "dashboard",
+  component: function CustomerDashboard() {
+    const { customerId } = customerDashboardRoute.useParams();
+    return <DashboardPanel customerId={customerId} />;
+  },
+});
 
-export const customerDashboardRoute = pendingTab("dashboard");
-export const customerPaymentsRoute = pendingTab("payments");
-export const customerTicketsRoute = pendingTab("tickets");
+export const customerPaymentsRoute = createRoute({
+  getParentRoute: () => customerRoute,
+  path: "payments",
+  component: function CustomerPayments() {
+    const { customerId } = customerPaymentsRoute.useParams();
+    return <PaymentsTab customerId={customerId} />;
+  },
+});
+
+/** This customer's tickets, handled by staff: reply, assign, state, internal note. */
+export const customerTicketsRoute = createRoute({
+  getParentRoute: () => customerRoute,
+  path: "tickets",
+  component: function CustomerTickets() {
+    const { customerId } = customerTicketsRoute.useParams();
+    return <TicketsList customerId={customerId} staff />;
+  },
+});
