@@ -21,10 +21,10 @@ export async function generateInvoiceData(
   await step(
     "customers",
     `insert into customers (provider_id, customer_number, type, name, email)
-     select $1, 'P-' || lpad(g::text, 6, '0'), 'private', 'Payer ' || g, 'payer' || g || '@bench.test'
+     select $1::uuid, 'P-' || lpad(g::text, 6, '0'), 'private', 'Payer ' || g, 'payer' || g || '@bench.test'
      from generate_series(1, ${v.customers}) g
      union all
-     select $1, 'O-' || lpad(g::text, 4, '0'), 'company', 'Owner ' || g, 'owner' || g || '@bench.test'
+     select $1::uuid, 'O-' || lpad(g::text, 4, '0'), 'company', 'Owner ' || g, 'owner' || g || '@bench.test'
      from generate_series(1, ${v.owners}) g`,
   );
   await client.query(
