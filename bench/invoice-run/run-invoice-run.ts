@@ -23,7 +23,9 @@ const url = withDatabase(benchPgUrl, dbName);
 
 const admin = new pg.Client({ connectionString: benchPgUrl });
 await admin.connect();
-if (a.flag("regenerate")) await admin.query(`drop database if exists ${dbName} with (force)`);
+if (a.flag("regenerate") || !(await generationCompleted(url))) {
+  await admin.query(`drop database if exists ${dbName} with (force)`);
+}
 const exists = (await admin.query("select 1 from pg_database where datname = $1", [dbName])).rowCount === 1;
 if (!exists) await admin.query(`create database ${dbName}`);
 await admin.end();
@@ -33,9 +35,11 @@ const { providerId } = await bootstrapPlatform(database.db, {});
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 const { rows } = await client.query<{ n: string }>("select count(*) as n from transactions");
-if (Number(rows[0]!.n) < INVOICE_VOLUME.sessions) {
+if (Number(rows[0]!.n) === 0) {
   console.log(`generating ${JSON.stringify(INVOICE_VOLUME)} …`);
   await generateInvoiceData(client, providerId, console.log);
+  // Marks a complete generation: an interrupted one is dropped and redone on the next start.
+  await client.query("create table bench_complete (at timestamptz not null default now())");
 }
 const { rows: version } = await client.query<{ v: string }>("select current_setting('server_version') as v");
 console.log(describeMachine(`PostgreSQL ${version[0]!.v} (127.0.0.1, database ${dbName})`));
@@ -93,3 +97,16 @@ try {
   await rm(documentsDir, { recursive: true, force: true });
 }
 process.exit(0);
+
+async function generationCompleted(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query("select to_regclass('bench_complete') is not null as done");
+    return rows[0].done === true;
+  } catch {
+    return false; // no such database yet
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

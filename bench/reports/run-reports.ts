@@ -20,7 +20,9 @@ const url = withDatabase(benchPgUrl, dbName);
 
 const admin = new pg.Client({ connectionString: benchPgUrl });
 await admin.connect();
-if (a.flag("regenerate")) await admin.query(`drop database if exists ${dbName} with (force)`);
+if (a.flag("regenerate") || !(await generationCompleted(url))) {
+  await admin.query(`drop database if exists ${dbName} with (force)`);
+}
 const exists = (await admin.query("select 1 from pg_database where datname = $1", [dbName])).rowCount === 1;
 if (!exists) await admin.query(`create database ${dbName}`);
 await admin.end();
@@ -33,10 +35,12 @@ await database.close();
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 const { rows: counts } = await client.query<{ n: string }>("select count(*) as n from transactions");
-if (Number(counts[0]!.n) < VOLUME.transactions) {
+if (Number(counts[0]!.n) === 0) {
   console.log(`generating ${JSON.stringify(VOLUME)} …`);
   const started = Date.now();
   await generateReportData(client, providerId, console.log);
+  // Marks a complete generation: an interrupted one is dropped and redone on the next start.
+  await client.query("create table bench_complete (at timestamptz not null default now())");
   console.log(`generated in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
 }
 const { rows: version } = await client.query<{ v: string }>("select current_setting('server_version') as v");
@@ -98,4 +102,17 @@ function findSeqScans(plan: unknown): string[] {
   };
   walk(plan);
   return [...new Set(found)];
+}
+
+async function generationCompleted(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query("select to_regclass('bench_complete') is not null as done");
+    return rows[0].done === true;
+  } catch {
+    return false; // no such database yet
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
