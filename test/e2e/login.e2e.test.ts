@@ -70,7 +70,7 @@ describe("web shell in a browser", () => {
     await field("Password").fill(server.admin.password);
     await page.getByRole("button", { name: "Log in" }).click();
     await page.waitForURL(/\/customers$/);
-    await page.getByRole("heading", { name: "Customers" }).waitFor();
+    await page.getByRole("heading", { name: "Customers", exact: true }).waitFor();
     await shot("02-customers");
 
     // Phone-sized: the navigation folds behind a burger.
@@ -85,7 +85,7 @@ describe("web shell in a browser", () => {
     await shot("02b-phone-placeholder");
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${server.url}/customers`);
-    await page.getByRole("heading", { name: "Customers" }).waitFor();
+    await page.getByRole("heading", { name: "Customers", exact: true }).waitFor();
 
     await page.getByRole("link", { name: "New customer" }).click();
     await page.waitForURL(/\/customers\/new$/);
@@ -126,7 +126,8 @@ describe("web shell in a browser", () => {
       "Tickets",
     ])
       await nav.getByRole("link", { name: tab, exact: true }).waitFor();
-    await page.getByText("Nothing here yet").waitFor();
+    // The company dashboard (issue #6): a new company has no stations yet.
+    await page.getByText("No charging stations yet.").waitFor();
     await shot("05-view-as-dashboard");
     await nav.getByRole("link", { name: "Profile" }).click();
     await page.waitForURL(/\/my\/profile$/);

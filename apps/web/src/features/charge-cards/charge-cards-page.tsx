@@ -4,7 +4,7 @@ import { type Column, DataTable } from "../../components/data-table";
 import { notifyError, notifySuccess } from "../../lib/error-message";
 import { formatDate } from "../../lib/format";
 import { useMe } from "../auth/me.query";
-import { useCustomers } from "../customers/customers.api";
+import { useCustomer, useCustomers } from "../customers/customers.api";
 import { QueryState } from "../export/query-state";
 import { effectiveCustomerId, effectiveView, isReadOnly } from "../navigation/views";
 import { PageTitle } from "../ui/page-title";
@@ -25,6 +25,7 @@ export function ChargeCardsPage() {
   const readOnly = isReadOnly(me);
   const customerId = effectiveCustomerId(me);
   const cards = useChargeCards();
+  const customer = useCustomer(customerId);
   const employees = useCustomers(
     { companyId: customerId, type: "employee", page: 1, pageSize: 500 },
     view === "company",
@@ -45,7 +46,7 @@ export function ChargeCardsPage() {
             <Title order={3} mb="sm">
               {t("portal.cards.attach")}
             </Title>
-            <AttachCardForm companyId={customerId} companyName={me.viewAs?.name ?? me.name} />
+            <AttachCardForm companyId={customerId} companyName={customer.data?.name ?? ""} />
           </Paper>
         )}
         <Paper withBorder p="md">
