@@ -132,7 +132,11 @@ const results: Measurement[] = [];
 for (let run = 1; run <= runs; run++) {
   let ceiling: number | undefined;
   for (const target of targets) {
-    const m = await measure(target, run, ceiling);
+    const m = await measure(target, run, ceiling).catch((error: unknown) => {
+      console.log(`run ${run} ${target} FAILED (load ${currentLoad()}): ${String(error).split("\n")[0]}`);
+      return undefined;
+    });
+    if (!m) continue;
     if (target === "echo") ceiling = m.saturated.perSecond;
     results.push(m);
     const p = m.paced;

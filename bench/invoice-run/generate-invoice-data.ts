@@ -15,7 +15,7 @@ export async function generateInvoiceData(
   const v = INVOICE_VOLUME;
   const step = async (label: string, sql: string) => {
     const started = Date.now();
-    const res = await client.query(sql, [providerId]);
+    const res = await client.query(sql, sql.includes("$1") ? [providerId] : []);
     log(`  ${label}: ${res.rowCount ?? 0} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   };
   await step(

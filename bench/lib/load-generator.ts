@@ -81,6 +81,8 @@ async function connectAll(message: Extract<LoadCommand, { cmd: "connect" }>) {
         strictMode: false,
         reconnect: false,
         callTimeoutMs: 60_000,
+        // The server pings (30 s); client pings only add work, and time out when the box is overloaded.
+        pingIntervalMs: 0,
       } as ConstructorParameters<typeof RPCClient>[0]);
       rpc.on("error", () => {});
       try {
