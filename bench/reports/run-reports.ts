@@ -72,7 +72,7 @@ for (const q of reportQueries) {
     resultRows,
     ms(median(sorted)),
     ms(percentile(sorted, 95)),
-    seqScans.length ? `seq scan on ${seqScans.join(", ")}` : "index only",
+    seqScans.length ? `seq scan on ${seqScans.join(", ")}` : "no seq scan",
     currentLoad().split(" ")[0]!,
   ]);
   console.log(`${q.name}: p50 ${ms(median(sorted))} p95 ${ms(percentile(sorted, 95))}`);

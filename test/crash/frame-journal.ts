@@ -9,9 +9,12 @@ export function createFrameJournal() {
   const open = new Map<string, { action: string; params: unknown }>();
   const acked: AckedCall[] = [];
   const sent: { action: string; params: any }[] = [];
+  const errors: { action: string; params: unknown; error: unknown }[] = [];
   return {
     acked,
     sent,
+    /** CALLERRORs the charge points received. */
+    errors,
     log(direction: "in" | "out", frame: string) {
       let parsed: unknown[];
       try {
@@ -26,6 +29,10 @@ export function createFrameJournal() {
       } else if (direction === "in" && parsed[0] === 3) {
         const call = open.get(parsed[1] as string);
         if (call) acked.push({ ...call, result: parsed[2], at: Date.now() });
+        open.delete(parsed[1] as string);
+      } else if (direction === "in" && parsed[0] === 4) {
+        const call = open.get(parsed[1] as string);
+        errors.push({ action: call?.action ?? "?", params: call?.params, error: parsed.slice(2) });
         open.delete(parsed[1] as string);
       }
     },

@@ -71,9 +71,11 @@ describe(`server killed under load (${pgUrl ? "PostgreSQL" : "PGlite DATA_DIR"})
       await cp.start();
       chargePoints.push(cp);
     }
+    // A session begun while the server is down may be refused by offline authorization: count those run.
+    let started = 0;
     const sessions = chargePoints.map(async (cp, i) => {
       for (let s = 0; s < SESSIONS; s++) {
-        await cp.runSession({
+        const result = await cp.runSession({
           connectorId: 1,
           idTag: fleet[i]!.idTag,
           energyWh: 4_000,
@@ -81,6 +83,7 @@ describe(`server killed under load (${pgUrl ? "PostgreSQL" : "PGlite DATA_DIR"})
           sampleEveryS: 60,
           timeScale: 600,
         });
+        if (result.status === "Accepted") started++;
       }
     });
     // Kill the server once it has acknowledged a good part of the load, mid-session.
@@ -122,8 +125,9 @@ describe(`server killed under load (${pgUrl ? "PostgreSQL" : "PGlite DATA_DIR"})
     check = await openTarget(target, 2);
     await expectAckedStartsStored();
     await expectAckedMeterValuesStored();
-    await expectAckedStopsStored();
-    await expectOneTransactionPerStart();
+    expect(started).toBeGreaterThanOrEqual(CHARGE_POINTS);
+    await expectAckedStopsStored(started);
+    await expectOneTransactionPerStart(started);
   }, 120_000);
 
   async function expectAckedStartsStored() {
@@ -160,9 +164,10 @@ describe(`server killed under load (${pgUrl ? "PostgreSQL" : "PGlite DATA_DIR"})
     }
   }
 
-  async function expectAckedStopsStored() {
+  async function expectAckedStopsStored(sessionsRun: number) {
     const acked = journal.ackedOf("StopTransaction");
-    expect(acked.length).toBe(CHARGE_POINTS * SESSIONS);
+    expect(journal.errors, "CALLERRORs").toEqual([]);
+    expect(acked.length, `${journal.sentOf("StopTransaction").length} sent`).toBe(sessionsRun);
     for (const a of acked) {
       const [row] = await check.db
         .select()
@@ -173,9 +178,9 @@ describe(`server killed under load (${pgUrl ? "PostgreSQL" : "PGlite DATA_DIR"})
   }
 
   /** Every distinct StartTransaction the charge points sent is one row: none lost, none twice. */
-  async function expectOneTransactionPerStart() {
+  async function expectOneTransactionPerStart(sessionsRun: number) {
     const starts = new Set(journal.sentOf("StartTransaction").map((s) => JSON.stringify(s.params)));
-    expect(starts.size).toBe(CHARGE_POINTS * SESSIONS);
+    expect(starts.size).toBe(sessionsRun);
     const rows = await check.db
       .select()
       .from(transactions)
