@@ -19,16 +19,20 @@ import {
  * active charge points: the SetChargingProfile limits the server sends never sum above 32 A on any
  * phase, and are re-sent when a session stops."
  */
-type Profile = { transactionId?: number; chargingSchedule: { chargingSchedulePeriod: { limit: number }[] } };
-const limitsOf = (cp: SimulatedChargePoint) =>
+type Profile = {
+  transactionId?: number;
+  chargingProfilePurpose: string;
+  chargingSchedule: { chargingSchedulePeriod: { limit: number }[] };
+};
+const profilesOf = (cp: SimulatedChargePoint, purpose: string) =>
   cp.received
     .filter((c) => c.action === "SetChargingProfile")
-    .map(
-      (c) =>
-        (c.params as { csChargingProfiles: Profile }).csChargingProfiles.chargingSchedule
-          .chargingSchedulePeriod[0]!.limit,
-    );
+    .map((c) => ({ at: c.at, profile: (c.params as { csChargingProfiles: Profile }).csChargingProfiles }))
+    .filter(({ profile }) => profile.chargingProfilePurpose === purpose);
+const limitsOf = (cp: SimulatedChargePoint, purpose = "TxProfile") =>
+  profilesOf(cp, purpose).map(({ profile }) => profile.chargingSchedule.chargingSchedulePeriod[0]!.limit);
 const latestLimit = (cp: SimulatedChargePoint) => limitsOf(cp).at(-1);
+const latestDefault = (cp: SimulatedChargePoint) => limitsOf(cp, "TxDefaultProfile").at(-1);
 
 describe("smart charging on a 32 A grid (acceptance)", () => {
   let server: TestServer;
@@ -81,7 +85,14 @@ describe("smart charging on a 32 A grid (acceptance)", () => {
     await server?.close();
   });
 
+  it("idle connectors get a TxDefaultProfile share at once: four chargers, 8 A each", async () => {
+    await eventually(async () => cps.every((cp) => latestDefault(cp) === 8), 10_000);
+    expect(cps.map((cp) => cp.currentLimitA(1))).toEqual([8, 8, 8, 8]);
+    expect(Math.max(...sums)).toBeLessThanOrEqual(320);
+  });
+
   it("four sessions share 32 A: the latest limits sum to ≤ 32 A (8 A each)", async () => {
+    const startedAt: number[] = [];
     for (const cp of cps) {
       // A real-time hour-long session: Authorize, StartTransaction, Charging, Current.Import samples.
       runs.push(
@@ -95,6 +106,7 @@ describe("smart charging on a 32 A grid (acceptance)", () => {
         }),
       );
       transactions.push(await eventually(async () => cp.connectors[1]?.session?.transactionId, 10_000));
+      startedAt.push(Date.now());
     }
     await eventually(async () => cps.every((cp) => latestLimit(cp) === 8), 20_000);
     for (const [i, cp] of cps.entries()) {
@@ -102,10 +114,20 @@ describe("smart charging on a 32 A grid (acceptance)", () => {
       const profile = (last.params as { csChargingProfiles: Profile & { chargingProfilePurpose: string } })
         .csChargingProfiles;
       expect(profile.chargingProfilePurpose).toBe("TxProfile");
-      expect(profile.transactionId).toBe(transactions[i]);
+      // Named once the charger accepted one for the transaction; the first applies to the running one.
+      expect([undefined, transactions[i]]).toContain(profile.transactionId);
       expect(cp.currentLimitA(1)).toBe(8);
     }
     expect(Math.max(...sums)).toBeLessThanOrEqual(320);
+    // Event-driven: each first TxProfile follows its start at once, not on the (15 s) sweep, and
+    // names no transaction (the charger may not have read StartTransaction.conf yet).
+    for (const [i, cp] of cps.entries()) {
+      const first = profilesOf(cp, "TxProfile")[0]!;
+      expect(first.profile.transactionId).toBeUndefined();
+      expect(first.at.getTime() - startedAt[i]!).toBeLessThan(3_000);
+    }
+    // The whole grid is allocated: a fifth car plugging in anywhere would have to wait for its TxProfile.
+    expect(cps.map((cp) => latestDefault(cp))).toEqual([0, 0, 0, 0]);
 
     const allocation = await admin.get(`/api/v1/grids/${gridId}/allocation`);
     expect(allocation.status).toBe(200);
@@ -117,6 +139,9 @@ describe("smart charging on a 32 A grid (acceptance)", () => {
   it("one stops: the other three get new, higher profiles that still sum to ≤ 32 A", async () => {
     const before = cps.map((cp) => limitsOf(cp).length);
     await cps[0]!.stopAllSessions("EVDisconnected");
+    // Its connector is idle again with a default of 0 (set when its session began), and nothing to
+    // spare: a new car there would wait for its TxProfile.
+    expect(cps[0]!.currentLimitA(1)).toBe(0);
     // 32 A over three: 10.6 A each, and the two deciamps left by flooring go to two of them.
     await eventually(async () => cps.slice(1).every((cp) => (latestLimit(cp) ?? 0) >= 10.6), 20_000);
     for (const [i, cp] of cps.entries()) if (i > 0) expect(limitsOf(cp).length).toBeGreaterThan(before[i]!);

@@ -122,3 +122,4 @@ export * from "./invoicing/scheduled-invoice-runs";
 export * from "./dashboard/get-dashboard";
 export * from "./invoicing/issue-draft-invoice";
 export * from "./platform/claim-job-lease";
+export * from "./sessions/session-events";

@@ -1,12 +1,23 @@
-import { type CoreDeps, onGridChange, type ProfileSender, rebalanceAllProviders } from "@voltlane/core";
+import {
+  type CoreDeps,
+  onGridChange,
+  type ProfileSender,
+  rebalanceAllProviders,
+  sessionEventsOf,
+} from "@voltlane/core";
 import type { FastifyBaseLogger } from "fastify";
 import { gatewayOf } from "../ocpp/gateway";
 import { createOcppProfileSender } from "../ocpp/smart-charging/ocpp-profile-sender";
 import type { ServerExtension } from "../start-server";
 import type { Job } from "./job-runner";
 
-/** Session starts and stops, and material changes of measured draw, are picked up within this. */
-export const WATCH_EVERY_MS = 2_000;
+/**
+ * Safety net only: session starts, stops, boots and meter values re-balance at once through the
+ * session events; this sweep retries failed sends and catches what other processes recorded.
+ */
+export const WATCH_EVERY_MS = 15_000;
+/** Meter values and status notifications arrive often; they re-balance at most this often. */
+export const METER_REBALANCE_MS = 2_000;
 /** Time-of-use boundaries and expiring external limits; each of these runs also samples the load history. */
 export const SAMPLE_EVERY_MS = 30_000;
 
@@ -62,14 +73,44 @@ export const smartChargingExtension: ServerExtension = async ({ app, core }) => 
   if (!gateway) return undefined;
   const log = app.log.child({ component: "smart-charging" });
   const queue = createRebalanceQueue(core, createOcppProfileSender(gateway.router), log);
-  const unsubscribe = onGridChange(core, () => {
-    queue.request(false).catch((err) => log.error({ err }, "smart charging failed"));
-  });
+  const rebalance = () => queue.request(false).catch((err) => log.error({ err }, "smart charging failed"));
+  const unsubscribe = [onGridChange(core, rebalance), ...onSessionEvents(core, rebalance)];
   return {
     jobs: smartChargingJobs(queue),
     close: async () => {
-      unsubscribe();
+      for (const off of unsubscribe) off();
       await queue.idle();
     },
   };
 };
+
+/**
+ * Issue #7: a start or stop re-balances at once. The events fire right after the commit, before the
+ * handler answers, so the work is deferred one turn: StartTransaction.conf leaves first and the
+ * charger knows the transaction id that the new TxProfile names.
+ */
+export function onSessionEvents(core: CoreDeps, rebalance: () => unknown): (() => void)[] {
+  const events = sessionEventsOf(core);
+  const soon = () => setImmediate(rebalance);
+  // Throttled with a trailing run, so the last of a burst is never ignored.
+  let lastMeterRun = 0;
+  let trailing: NodeJS.Timeout | undefined;
+  const throttled = () => {
+    if (trailing) return;
+    const wait = Math.max(0, lastMeterRun + METER_REBALANCE_MS - Date.now());
+    trailing = setTimeout(() => {
+      trailing = undefined;
+      lastMeterRun = Date.now();
+      rebalance();
+    }, wait);
+  };
+  return [
+    events.on("started", soon),
+    events.on("stopped", soon),
+    events.on("booted", soon),
+    events.on("meterValues", ({ transactionId }) => transactionId && throttled()),
+    // New connectors get their TxDefaultProfile without waiting for the sweep.
+    events.on("status", throttled),
+    () => clearTimeout(trailing),
+  ];
+}

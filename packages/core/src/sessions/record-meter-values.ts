@@ -9,6 +9,7 @@ import {
   type NormalizedValue,
   normalizeSamples,
 } from "./meter-samples";
+import { sessionEventsOf } from "./session-events";
 import { chargePointActor, findByOcppId, type Transaction } from "./session-lookup";
 
 export type RecordMeterValuesInput = {
@@ -28,7 +29,7 @@ export async function recordMeterValues(deps: CoreDeps, input: RecordMeterValues
   const { db } = deps;
   const actor = await chargePointActor(db, input.chargePointId);
   const values = normalizeSamples(input.samples);
-  await db.transaction(async (tx) => {
+  const session = await db.transaction(async (tx) => {
     const session = await sessionFor(tx, actor.providerId, input);
     if (values.length > 0) {
       await tx.insert(meterValues).values(
@@ -42,6 +43,13 @@ export async function recordMeterValues(deps: CoreDeps, input: RecordMeterValues
       );
     }
     if (session) await updateTotals(tx, session, values);
+    return session;
+  });
+  sessionEventsOf(deps).emit("meterValues", {
+    providerId: actor.providerId,
+    chargePointId: input.chargePointId,
+    connectorId: input.connectorId,
+    transactionId: session?.id ?? null,
   });
 }
 

@@ -1,6 +1,7 @@
 import { connectorStatusEvents } from "@voltlane/db";
 import { recordConnectorStatus } from "../charge-points/record-connector-status";
 import type { CoreDeps } from "../platform/deps";
+import { sessionEventsOf } from "./session-events";
 import { chargePointActor } from "./session-lookup";
 
 export type StatusNotificationInput = {
@@ -47,5 +48,11 @@ export async function recordStatusNotification(
       errorCode: input.errorCode,
       at: occurredAt,
     });
+  });
+  sessionEventsOf(deps).emit("status", {
+    providerId: actor.providerId,
+    chargePointId: input.chargePointId,
+    connectorId: input.connectorId,
+    status: input.status,
   });
 }

@@ -5,6 +5,7 @@ import { authorizeIdTag } from "../authorization/authorize-id-tag";
 import type { AuthorizationStatus } from "../authorization/decide-authorization";
 import type { CoreDeps } from "../platform/deps";
 import { nextOcppId } from "./next-ocpp-id";
+import { sessionEventsOf } from "./session-events";
 import { cardHasActiveSession, chargePointActor } from "./session-lookup";
 import { takeSessionSnapshot } from "./take-session-snapshot";
 
@@ -89,6 +90,14 @@ export async function startSession(deps: CoreDeps, input: StartSessionInput): Pr
   });
   // Lost a race with the same start arriving twice at once: answer with the winner's id.
   if (!created) return answer((await findStart(db, input))!, true);
+  sessionEventsOf(deps).emit("started", {
+    providerId: created.providerId,
+    chargePointId: created.chargePointId,
+    connectorId: created.connectorId,
+    transactionId: created.id,
+    ocppTransactionId: created.ocppTransactionId,
+    status: created.status,
+  });
   return {
     ocppTransactionId: created.ocppTransactionId,
     authorization: {

@@ -4,6 +4,7 @@ import type { CoreDeps } from "../platform/deps";
 import { finalizeSession } from "./finalize-session";
 import type { MeterSampleInput } from "./meter-samples";
 import { recordMeterValues } from "./record-meter-values";
+import { sessionEventsOf } from "./session-events";
 import { chargePointActor, findByOcppId } from "./session-lookup";
 
 export type StopSessionInput = {
@@ -37,7 +38,7 @@ export async function stopSession(deps: CoreDeps, input: StopSessionInput): Prom
       samples: input.samples,
     });
   }
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [locked] = await tx
       .select()
       .from(transactions)
@@ -47,7 +48,7 @@ export async function stopSession(deps: CoreDeps, input: StopSessionInput): Prom
     const alreadyStopped = current.stoppedAt !== null && current.stopSource !== "boot";
     // Once a session is on an invoice line it is frozen (R50); a late stop changes nothing.
     if (alreadyStopped || current.payerLineId || current.receiverLineId)
-      return { known: true, status: current.status };
+      return { known: true, status: current.status, changed: false };
     const updated = await finalizeSession(tx, actor, current, {
       stoppedAt: input.stoppedAt,
       meterStopWh: input.meterStopWh,
@@ -56,6 +57,17 @@ export async function stopSession(deps: CoreDeps, input: StopSessionInput): Prom
       stopIdTag: input.idTag ?? null,
       at: deps.clock.now(),
     });
-    return { known: true, status: updated.status };
+    return { known: true, status: updated.status, changed: true };
   });
+  if (result.changed) {
+    sessionEventsOf(deps).emit("stopped", {
+      providerId: session.providerId,
+      chargePointId: session.chargePointId,
+      connectorId: session.connectorId,
+      transactionId: session.id,
+      ocppTransactionId: session.ocppTransactionId,
+      status: result.status,
+    });
+  }
+  return { known: true, status: result.status };
 }

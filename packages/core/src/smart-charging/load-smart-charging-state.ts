@@ -2,6 +2,7 @@ import {
   chargePoints,
   chargingProfileStates,
   type Db,
+  defaultProfileStates,
   grids,
   meterValues,
   providers,
@@ -10,6 +11,11 @@ import {
 } from "@voltlane/db";
 import { and, desc, eq, gte, inArray, isNotNull } from "drizzle-orm";
 import { ampsOrNull, type GridRecord, loadGridTree } from "../grids/grid-records";
+import {
+  type ConnectorFact,
+  type DefaultStateFact,
+  loadDefaultProfileFacts,
+} from "./load-default-profile-facts";
 
 /** Charge points without a configured maximum are assumed to be 3-phase, 32 A (the common AC box). */
 export const DEFAULT_CHARGER_MAX_A = 32;
@@ -43,6 +49,9 @@ export type SmartChargingState = {
   profiles: ProfileStateFact[];
   /** Charge points that are in some grid now. */
   inGrid: Set<string>;
+  /** Every connector of the grid members, and the TxDefaultProfiles last sent to them. */
+  connectors: ConnectorFact[];
+  defaults: DefaultStateFact[];
 };
 
 /** Everything one re-balance of a provider needs, read in a handful of queries (R4: one provider). */
@@ -109,6 +118,7 @@ export async function loadSmartChargingState(
     .select()
     .from(chargingProfileStates)
     .where(eq(chargingProfileStates.providerId, providerId));
+  const defaultFacts = await loadDefaultProfileFacts(db, providerId, members, DEFAULT_CHARGER_MAX_A);
   return {
     providerId,
     timeZone: provider?.timeZone ?? "UTC",
@@ -116,6 +126,7 @@ export async function loadSmartChargingState(
     sessions,
     profiles,
     inGrid: new Set(members.map((m) => m.id)),
+    ...defaultFacts,
   };
 }
 
@@ -154,5 +165,8 @@ export async function providersWithSmartCharging(db: Db): Promise<string[]> {
   const withProfiles = await db
     .selectDistinct({ id: chargingProfileStates.providerId })
     .from(chargingProfileStates);
-  return [...new Set([...withGrids, ...withProfiles].map((r) => r.id))].sort();
+  const withDefaults = await db
+    .selectDistinct({ id: defaultProfileStates.providerId })
+    .from(defaultProfileStates);
+  return [...new Set([...withGrids, ...withProfiles, ...withDefaults].map((r) => r.id))].sort();
 }

@@ -62,6 +62,8 @@ const state = (
   sessions,
   profiles,
   inGrid: new Set(sessions.map((s) => s.chargePointId)),
+  connectors: [],
+  defaults: [],
   ...extra,
 });
 const limits = (plan: ReturnType<typeof planAllocation>) =>
@@ -117,9 +119,9 @@ describe("planAllocation", () => {
     expect(refusedRecently.connectors.find((c) => c.probe)!.send).toBe(false);
   });
 
-  it("waits a moment after a start before the first profile", () => {
+  it("sends the first profile of a transaction at once (session events follow StartTransaction.conf)", () => {
     const plan = planAllocation(state([session("a", 1, { recordedAt: new Date(now.getTime() - 200) })]), now);
-    expect(limits(plan).a).toEqual([32, false]);
+    expect(limits(plan).a).toEqual([32, true]);
   });
 
   it("clears profiles of chargers that left the grid and forgets those of ended transactions", () => {

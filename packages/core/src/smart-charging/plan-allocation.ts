@@ -3,6 +3,7 @@ import { allocateLoad } from "../grids/allocate-load";
 import type { LoadGrid, LoadSession } from "../grids/allocate-load.types";
 import { effectiveLimitA } from "../grids/effective-limit";
 import type { ActiveSessionFact, ProfileStateFact, SmartChargingState } from "./load-smart-charging-state";
+import { type DefaultProfilePlan, planDefaultProfiles } from "./plan-default-profiles";
 
 /** A measured draw moving less than this from what the allocation assumed changes nothing (issue #7). */
 export const MATERIAL_CHANGE_A = 2;
@@ -10,11 +11,6 @@ export const MATERIAL_CHANGE_A = 2;
 export const RETRY_AFTER_MS = 15_000;
 /** A charger that refused is asked again after this long (a refusal may be transient). */
 export const REFUSED_RETRY_MS = 60_000;
-/**
- * The first profile of a transaction waits this long after the start was recorded: the charger may read
- * a profile that arrives with StartTransaction.conf before it knows its transaction id, and refuse it.
- */
-export const START_GRACE_MS = 1_000;
 
 export type ConnectorPlan = {
   session: ActiveSessionFact;
@@ -23,6 +19,8 @@ export type ConnectorPlan = {
   /** The measured draw the allocation used (null when unknown). */
   assumedMeasuredA: number | null;
   previous: ProfileStateFact | undefined;
+  /** The limit the connector has now: its TxProfile, else its TxDefaultProfile; null = unknown. */
+  inForceA: number | null;
   /** Whether a SetChargingProfile must go out: the limit changed, or the last one did not arrive. */
   send: boolean;
   /** A charger flagged for refusing: asked again with its maximum (what it is assumed to draw anyway). */
@@ -43,6 +41,8 @@ export type AllocationPlan = {
   /** Profiles of charge points that left their grid (ClearChargingProfile) or of ended transactions (forget). */
   clear: ProfileStateFact[];
   forget: ProfileStateFact[];
+  /** TxDefaultProfiles of the idle connectors: what a car that plugs in may draw before its TxProfile. */
+  defaults: DefaultProfilePlan;
 };
 
 const key = (chargePointId: string, connectorId: number) => `${chargePointId}#${connectorId}`;
@@ -66,9 +66,11 @@ export function planAllocation(state: SmartChargingState, now: Date): Allocation
   }));
   const minOf = new Map(state.grids.map((g) => [g.id, g.minCurrentPerVehicleA]));
   const controlled = state.sessions.filter((s) => !s.rejectsProfiles);
-  const inputs = controlled.map((s) =>
-    toLoadSession(s, previous.get(key(s.chargePointId, s.connectorId)), minOf),
-  );
+  const defaultOf = new Map(state.defaults.map((d) => [key(d.chargePointId, d.connectorId), d.limitA]));
+  const inputs = controlled.map((s) => {
+    const k = key(s.chargePointId, s.connectorId);
+    return toLoadSession(s, previous.get(k), minOf, defaultOf.get(k) ?? null);
+  });
   const result = allocateLoad({ grids: loadGrids, sessions: inputs });
   const sameTxOf = (session: ActiveSessionFact) => {
     const before = previous.get(key(session.chargePointId, session.connectorId));
@@ -83,7 +85,9 @@ export function planAllocation(state: SmartChargingState, now: Date): Allocation
       paused: allocation.paused,
       assumedMeasuredA: inputs[i]!.measuredCurrentA ?? null,
       previous: sameTx,
-      send: settled(session, now) && needsSending(sameTx, allocation.limitA, now),
+      inForceA: inputs[i]!.offeredCurrentA ?? null,
+      // Sent at once, also for a new transaction: the session events come after StartTransaction.conf.
+      send: needsSending(sameTx, allocation.limitA, now),
       probe: false,
     };
   });
@@ -96,17 +100,20 @@ export function planAllocation(state: SmartChargingState, now: Date): Allocation
       paused: false,
       assumedMeasuredA: null,
       previous: sameTx,
-      send: settled(session, now) && due,
+      inForceA: null,
+      send: due,
       probe: true,
     });
   }
   const active = new Set(state.sessions.map((s) => key(s.chargePointId, s.connectorId)));
   const stale = state.profiles.filter((p) => !active.has(key(p.chargePointId, p.connectorId)));
+  const grids = gridPlans(state, limits, result.gridLoads, fixed);
   return {
     connectors,
-    grids: gridPlans(state, limits, result.gridLoads, fixed),
+    grids,
     clear: stale.filter((p) => !state.inGrid.has(p.chargePointId)),
     forget: stale.filter((p) => state.inGrid.has(p.chargePointId)),
+    defaults: planDefaultProfiles(state, grids, now),
   };
 }
 
@@ -127,11 +134,13 @@ function fixedLoads(state: SmartChargingState): Map<string, number> {
 /**
  * Hysteresis: a measurement within 2 A of what the last allocation assumed keeps the old assumption.
  * A sample taken before the last profile arrived shows the old limit, not the car: it counts as unknown.
+ * Before its first TxProfile a car runs under the connector's TxDefaultProfile: that was its offer.
  */
 function toLoadSession(
   s: ActiveSessionFact,
   previous: ProfileStateFact | undefined,
   minOf: ReadonlyMap<string, number>,
+  defaultLimitA: string | null,
 ): LoadSession {
   const sameTx = previous?.ocppTransactionId === s.ocppTransactionId ? previous : undefined;
   const assumed = sameTx?.assumedMeasuredA == null ? null : Number(sameTx.assumedMeasuredA);
@@ -141,7 +150,8 @@ function toLoadSession(
     current !== null && assumed !== null && Math.abs(current - assumed) < MATERIAL_CHANGE_A
       ? assumed
       : current;
-  const offered = sameTx?.limitA == null ? null : Number(sameTx.limitA);
+  const offeredLimit = sameTx ? sameTx.limitA : defaultLimitA;
+  const offered = offeredLimit == null ? null : Number(offeredLimit);
   return {
     sessionId: key(s.chargePointId, s.connectorId),
     gridId: s.gridId,
@@ -154,8 +164,6 @@ function toLoadSession(
     startedAt: s.startedAt,
   };
 }
-
-const settled = (s: ActiveSessionFact, now: Date) => now.getTime() - s.recordedAt.getTime() >= START_GRACE_MS;
 
 function needsSending(previous: ProfileStateFact | undefined, limitA: number, now: Date): boolean {
   if (!previous || previous.limitA === null) return true;
