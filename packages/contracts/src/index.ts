@@ -20,3 +20,4 @@ export * from "./invoice-runs";
 export * from "./payments";
 export * from "./products";
 export * from "./dashboard";
+export * from "./local-list";

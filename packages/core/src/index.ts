@@ -123,3 +123,5 @@ export * from "./dashboard/get-dashboard";
 export * from "./invoicing/issue-draft-invoice";
 export * from "./platform/claim-job-lease";
 export * from "./sessions/session-events";
+export * from "./local-list/sync-local-list";
+export * from "./local-list/build-local-list";

@@ -9,6 +9,7 @@ import { chargePointRoutes } from "./charge-points.routes";
 import { customersRoutes } from "./customers.routes";
 import { dashboardRoutes } from "./dashboard.routes";
 import { invoiceRunsRoutes } from "./invoice-runs.routes";
+import { localListRoutes } from "./local-list.routes";
 import { invoicesRoutes } from "./invoices.routes";
 import { locationRoutes } from "./locations.routes";
 import { notificationsRoutes } from "./notifications.routes";
@@ -40,6 +41,7 @@ export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
   notificationsRoutes,
   transactionRoutes,
   chargePointCommandRoutes,
+  localListRoutes,
   gridsRoutes,
   invoiceRunsRoutes,
   invoicesRoutes,
