@@ -125,3 +125,4 @@ export * from "./platform/claim-job-lease";
 export * from "./sessions/session-events";
 export * from "./local-list/sync-local-list";
 export * from "./local-list/build-local-list";
+export * from "./charge-points/mark-stale-offline";

@@ -10,6 +10,8 @@ export type CommandRouter = {
   /** Heartbeats keep presence fresh (multi-process routing). */
   touch: (chargePointId: string) => Promise<void>;
   isConnectedHere: (chargePointId: string) => boolean;
+  /** Connected to this or (with Redis) any other process. */
+  isConnected: (chargePointId: string) => Promise<boolean>;
   close: () => Promise<void>;
 };
 
@@ -53,6 +55,7 @@ export function createLocalCommandRouter(): CommandRouter {
     },
     async touch() {},
     isConnectedHere: (chargePointId) => clients.has(chargePointId),
+    isConnected: async (chargePointId) => clients.has(chargePointId),
     async close() {
       clients.clear();
     },

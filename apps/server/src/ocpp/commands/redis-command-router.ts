@@ -147,6 +147,8 @@ export async function createRedisCommandRouter(redisUrl: string): Promise<Comman
         await redis.set(presenceKey(chargePointId), processId, "EX", PRESENCE_TTL_S);
     },
     isConnectedHere: (chargePointId) => clients.has(chargePointId),
+    isConnected: async (chargePointId) =>
+      clients.has(chargePointId) || (await redis.exists(presenceKey(chargePointId))) === 1,
     async close() {
       for (const [chargePointId, client] of [...clients]) await router.detach(chargePointId, client);
       for (const waiter of pending.values()) clearTimeout(waiter.timer);
