@@ -12,7 +12,9 @@ export type ConnectorStatusInput = {
 
 /**
  * W1 step 2: StatusNotifications create connectors (connectorId ≥ 1; 0 is the charger itself and
- * has no row). `statusSince` moves only when the status changes.
+ * has no row). `statusSince` moves only when the status changes. A notification replayed from the
+ * charger's offline queue that is older than the current status never overwrites it (the history
+ * keeps it).
  */
 export async function recordConnectorStatus(db: Db, input: ConnectorStatusInput): Promise<void> {
   if (input.connectorId < 1) return;
@@ -34,5 +36,6 @@ export async function recordConnectorStatus(db: Db, input: ConnectorStatusInput)
         statusSince: sql`case when ${connectors.status} = ${input.status} then ${connectors.statusSince} else ${input.at.toISOString()}::timestamptz end`,
         updatedAt: sql`now()`,
       },
+      setWhere: sql`${connectors.statusSince} is null or ${connectors.statusSince} <= ${input.at.toISOString()}::timestamptz`,
     });
 }
