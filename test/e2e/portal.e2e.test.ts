@@ -71,7 +71,7 @@ describe("customer portal in a browser", () => {
 
     await openTab(page, "Charge cards", "charge-cards");
     await page.getByRole("cell", { name: "NL-VLT-000101-1", exact: true }).waitFor();
-    await field(page, "Card id").fill(seed.spareCardId);
+    await field(page, "Card number (as printed on the card)").fill("NL-VLT-000103-1");
     await page.getByRole("combobox", { name: "Attach to" }).click();
     await page.getByRole("option", { name: "Bob Driver" }).click();
     await page.getByRole("button", { name: "Attach a card" }).click();

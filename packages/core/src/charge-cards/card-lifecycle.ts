@@ -14,6 +14,9 @@ import {
   loadVisibleCard,
   toChargeCardDto,
 } from "./charge-card-scope";
+import { normalizeExternalId } from "./normalize-card-ids";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Change = { action: string; set: Partial<ChargeCardRow> };
 
@@ -38,12 +41,18 @@ async function applyChange(db: Db, p: Principal, before: ChargeCardRow, change: 
  * Staff see every card of their provider; a company admin may also reach an unattached card of
  * its provider to attach it (R28).
  */
-async function loadAttachableCard(db: Db, p: Principal, id: string): Promise<ChargeCardRow> {
-  if (p.kind === "system" || p.role !== "company_admin") return loadVisibleCard(db, p, id);
+async function loadAttachableCard(db: Db, p: Principal, idOrExternalId: string): Promise<ChargeCardRow> {
+  // A company admin cannot list unattached cards, so it names the card by the number printed on it.
+  const key = uuidPattern.test(idOrExternalId)
+    ? eq(chargeCards.id, idOrExternalId)
+    : eq(chargeCards.externalId, normalizeExternalId(idOrExternalId));
   const [row] = await db
     .select()
     .from(chargeCards)
-    .where(and(eq(chargeCards.id, id), eq(chargeCards.providerId, p.providerId)));
+    .where(and(key, eq(chargeCards.providerId, p.providerId)));
+  if (!row) throw notFound("charge card");
+  const id = row.id;
+  if (p.kind === "system" || p.role !== "company_admin") return loadVisibleCard(db, p, id);
   if (!row) throw notFound("charge card");
   if (row.customerId) return loadVisibleCard(db, p, id);
   return row;
@@ -65,7 +74,7 @@ export async function attachCard(
       throw businessRule("R28", "customers attach only unattached cards");
     const parties = await resolveCardParties(tx, p, input.customerId, input.payerCustomerId);
     const at = deps.clock.now();
-    await linkCardParties(tx, p, id, parties, at);
+    await linkCardParties(tx, p, before.id, parties, at);
     return applyChange(tx, p, before, { action: "card.attach", set: { ...parties, status: "active" } }, at);
   });
 }

@@ -146,8 +146,17 @@ describe("charge cards over HTTP", () => {
         })
       ).status,
     ).toBe(403);
-    const ok = await companyAdmin.post(`/api/v1/charge-cards/${card.body.id}/attach`, { customerId: emp.id });
-    expect(ok.body).toMatchObject({ customerId: emp.id, payerCustomerId: company.id, status: "active" });
+    // Named by the external id printed on the card, in any spelling.
+    const printed = ` ${card.body.externalId.toLowerCase()}`;
+    const ok = await companyAdmin.post(`/api/v1/charge-cards/${encodeURIComponent(printed)}/attach`, {
+      customerId: emp.id,
+    });
+    expect(ok.body).toMatchObject({
+      id: card.body.id,
+      customerId: emp.id,
+      payerCustomerId: company.id,
+      status: "active",
+    });
     expect(
       (await companyAdmin.patch(`/api/v1/charge-cards/${card.body.id}`, { roaming: true })).body.roaming,
     ).toBe(true);

@@ -51,8 +51,12 @@ export async function chargeCardRoutes(app: App, { core }: ServerDeps) {
   app.patch("/charge-cards/:id", { schema: { ...one, body: updateChargeCardSchema } }, (req) =>
     updateChargeCard(core, principalOf(req), req.params.id, req.body),
   );
-  app.post("/charge-cards/:id/attach", { schema: { ...one, body: attachCardSchema } }, (req) =>
-    attachCard(core, principalOf(req), req.params.id, req.body),
+  // The card may be named by its id or by the external id printed on it.
+  const attachParams = z.object({ id: z.string().trim().min(1).max(64) });
+  app.post(
+    "/charge-cards/:id/attach",
+    { schema: { ...one, params: attachParams, body: attachCardSchema } },
+    (req) => attachCard(core, principalOf(req), req.params.id, req.body),
   );
   app.post("/charge-cards/:id/detach", { schema: one }, (req) =>
     detachCard(core, principalOf(req), req.params.id),

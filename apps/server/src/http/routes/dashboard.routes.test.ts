@@ -58,7 +58,7 @@ describe("GET /dashboard", () => {
       .from(providers)
       .where(eq(providers.isPlatformOperator, true));
     providerId = provider!.id;
-    ids.company = await aCustomer({ type: "company", name: "Acme", companyName: "Acme" });
+    ids.company = await aCustomer({ type: "company", name: "Acme" });
     ids.employee = await aCustomer({ type: "employee", name: "Eve", companyId: ids.company });
     ids.privateUser = await aCustomer({ name: "Pat" });
     ids.stranger = await aCustomer({ name: "Other" });

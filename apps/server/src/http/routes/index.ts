@@ -8,9 +8,10 @@ import { chargePointCommandRoutes } from "./charge-point-commands.routes";
 import { chargePointRoutes } from "./charge-points.routes";
 import { customersRoutes } from "./customers.routes";
 import { dashboardRoutes } from "./dashboard.routes";
+import { gridsRoutes } from "./grids.routes";
 import { invoiceRunsRoutes } from "./invoice-runs.routes";
-import { localListRoutes } from "./local-list.routes";
 import { invoicesRoutes } from "./invoices.routes";
+import { localListRoutes } from "./local-list.routes";
 import { locationRoutes } from "./locations.routes";
 import { notificationsRoutes } from "./notifications.routes";
 import { outboxRoutes } from "./outbox.routes";
@@ -21,7 +22,6 @@ import { systemUsersRoutes } from "./system-users.routes";
 import { tariffRoutes } from "./tariffs.routes";
 import { ticketsRoutes } from "./tickets.routes";
 import { transactionRoutes } from "./transactions.routes";
-import { gridsRoutes } from "./grids.routes";
 
 /** Every feature's routes under /api/v1; one line per feature. */
 export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
