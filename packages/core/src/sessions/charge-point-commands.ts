@@ -5,7 +5,7 @@ import type { Principal } from "../auth/principal";
 import { authorizeIdTag } from "../authorization/authorize-id-tag";
 import { AppError } from "../errors/app-error";
 import type { CoreDeps } from "../platform/deps";
-import { assertCan, can } from "../policy/can";
+import { can } from "../policy/can";
 import { recordCommandEffects } from "./command-effects";
 import { nextOcppId } from "./next-ocpp-id";
 import { cardHasActiveSession } from "./session-lookup";
@@ -40,6 +40,22 @@ export type ChargePointCommand = {
 };
 
 /**
+ * What a company admin may send to its own charge points ("Charge point settings", O): configuration,
+ * restarting, helping a driver (unlock, start/stop, availability) and asking for a fresh status.
+ * Firmware, diagnostics, local lists, reservations and charging profiles stay with operations.
+ */
+const ownerCommands = new Set<ChargePointCommandType>([
+  "GetConfiguration",
+  "ChangeConfiguration",
+  "Reset",
+  "UnlockConnector",
+  "ChangeAvailability",
+  "RemoteStartTransaction",
+  "RemoteStopTransaction",
+  "TriggerMessage",
+]);
+
+/**
  * Before a command is sent: the charge point must be visible (R4, else 404); operations, admin and
  * super users may command any charge point, company admins their own (charge point settings, O);
  * a remote start must pass the same R32 decision as a card at the charger. Returns the params to
@@ -52,7 +68,18 @@ export async function prepareChargePointCommand(
 ): Promise<Record<string, unknown>> {
   const cp = await visibleChargePoint(deps.db, principal, command.chargePointId);
   if (!can(principal, "charge_points", "write")) {
-    assertCan(principal, "charge_point_settings", "write", { customerIds: [cp.ownerCustomerId] });
+    const owned = { customerIds: [cp.ownerCustomerId] };
+    // Customers see only their own charge points (R4): anything else does not exist for them.
+    if (principal.kind === "customer" && !can(principal, "charge_point_details", "read", owned)) {
+      throw new AppError("not_found", "charge point not found");
+    }
+    // Visible, so refusing now is a 403, not a 404.
+    if (!can(principal, "charge_point_settings", "write", owned)) {
+      throw new AppError("forbidden", "not allowed to command this charge point");
+    }
+    if (!ownerCommands.has(command.type)) {
+      throw new AppError("forbidden", `${command.type} is for the provider's operations staff`);
+    }
   }
   if (command.type === "RemoteStartTransaction") {
     const decision = await authorizeIdTag(deps.db, {
