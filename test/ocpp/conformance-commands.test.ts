@@ -236,7 +236,12 @@ describe("OCPP 1.6 central system: remote commands and malformed frames (OCA tes
 
   it("TC_013 hard reset and TC_014 soft reset: the charge point reboots and comes back", async () => {
     for (const type of ["Hard", "Soft"]) {
-      const reset = await command("Reset", { type });
+      // After the previous reset the simulator may be online before the server has registered its new
+      // socket (the command then answers 409 offline): retry until the server reaches it.
+      const reset = await eventually(async () => {
+        const res = await command("Reset", { type });
+        return res.status === 200 ? res : undefined;
+      }, 10_000);
       expect(reset.body.result.status).toBe("Accepted");
       await eventually(async () => cp.online, 10_000);
     }

@@ -69,27 +69,31 @@ export const billableOverrideBodySchema = z.strictObject({
   reason: z.string().trim().min(1).max(500),
 });
 
+/** The remote commands of OCPP 1.6 the back office may send (§7 "Remote commands"). */
+export const chargePointCommandTypes = [
+  "RemoteStartTransaction",
+  "RemoteStopTransaction",
+  "Reset",
+  "UnlockConnector",
+  "ChangeAvailability",
+  "GetConfiguration",
+  "ChangeConfiguration",
+  "TriggerMessage",
+  "ClearCache",
+  "GetDiagnostics",
+  "UpdateFirmware",
+  "ReserveNow",
+  "CancelReservation",
+  "SendLocalList",
+  "GetLocalListVersion",
+  "SetChargingProfile",
+  "ClearChargingProfile",
+  "GetCompositeSchedule",
+] as const;
+export type ChargePointCommandType = (typeof chargePointCommandTypes)[number];
+
 export const chargePointCommandBodySchema = z.strictObject({
-  type: z.enum([
-    "RemoteStartTransaction",
-    "RemoteStopTransaction",
-    "Reset",
-    "UnlockConnector",
-    "ChangeAvailability",
-    "GetConfiguration",
-    "ChangeConfiguration",
-    "TriggerMessage",
-    "ClearCache",
-    "GetDiagnostics",
-    "UpdateFirmware",
-    "ReserveNow",
-    "CancelReservation",
-    "SendLocalList",
-    "GetLocalListVersion",
-    "SetChargingProfile",
-    "ClearChargingProfile",
-    "GetCompositeSchedule",
-  ]),
+  type: z.enum(chargePointCommandTypes),
   /** The OCPP 1.6 request payload; validated against the official schema before it is sent. */
   params: z.record(z.string(), z.unknown()).default({}),
   /** How long to wait for the charge point's answer (default 30). */

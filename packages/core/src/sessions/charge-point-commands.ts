@@ -1,3 +1,4 @@
+import type { ChargePointCommandType } from "@voltlane/contracts";
 import { chargePoints, type Db } from "@voltlane/db";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
@@ -10,28 +11,7 @@ import { recordCommandEffects } from "./command-effects";
 import { nextOcppId } from "./next-ocpp-id";
 import { cardHasActiveSession } from "./session-lookup";
 
-/** The remote commands of OCPP 1.6 the back office may send (§7 "Remote commands"). */
-export const chargePointCommandTypes = [
-  "RemoteStartTransaction",
-  "RemoteStopTransaction",
-  "Reset",
-  "UnlockConnector",
-  "ChangeAvailability",
-  "GetConfiguration",
-  "ChangeConfiguration",
-  "TriggerMessage",
-  "ClearCache",
-  "GetDiagnostics",
-  "UpdateFirmware",
-  "ReserveNow",
-  "CancelReservation",
-  "SendLocalList",
-  "GetLocalListVersion",
-  "SetChargingProfile",
-  "ClearChargingProfile",
-  "GetCompositeSchedule",
-] as const;
-export type ChargePointCommandType = (typeof chargePointCommandTypes)[number];
+export { type ChargePointCommandType, chargePointCommandTypes } from "@voltlane/contracts";
 
 export type ChargePointCommand = {
   chargePointId: string;
