@@ -11,6 +11,7 @@ import { PageTitle } from "../../features/ui/page-title";
 import { api } from "../../lib/api-client";
 import { formatDateTime } from "./shared/format";
 import { PageFooter } from "./shared/page-footer";
+import { PagedTable } from "./shared/paged-table";
 import { QueryState } from "./shared/query-state";
 import { StatusBadge } from "./shared/status-badge";
 import { useAction } from "./shared/use-action";
@@ -220,25 +221,16 @@ function OutboxPage() {
         }}
         data={["pending", "sent", "failed", "dead"].map((s) => ({ value: s, label: t(`bo.status.${s}`) }))}
       />
-      <QueryState
+      <PagedTable
         query={items}
-        isEmpty={(d) => d.items.length === 0}
+        columns={columns}
+        rowKey={(r) => r.id}
+        label={t("bo.outbox.title")}
+        csvFileName="outbox.csv"
         emptyTitle={t("bo.outbox.none")}
-        emptyDescription=" "
-      >
-        {(data) => (
-          <>
-            <DataTable
-              rows={data.items}
-              columns={columns}
-              rowKey={(r) => r.id}
-              label={t("bo.outbox.title")}
-              csvFileName="outbox.csv"
-            />
-            <PageFooter total={data.total} page={page} pageSize={50} onPage={setPage} />
-          </>
-        )}
-      </QueryState>
+        page={page}
+        onPage={setPage}
+      />
     </>
   );
 }
@@ -314,25 +306,16 @@ function AuditLogPage() {
           }}
         />
       </Group>
-      <QueryState
+      <PagedTable
         query={entries}
-        isEmpty={(d) => d.items.length === 0}
+        columns={columns}
+        rowKey={(r) => r.id}
+        label={t("bo.audit.title")}
+        csvFileName="audit-log.csv"
         emptyTitle={t("bo.audit.none")}
-        emptyDescription=" "
-      >
-        {(data) => (
-          <>
-            <DataTable
-              rows={data.items}
-              columns={columns}
-              rowKey={(r) => r.id}
-              label={t("bo.audit.title")}
-              csvFileName="audit-log.csv"
-            />
-            <PageFooter total={data.total} page={page} pageSize={50} onPage={setPage} />
-          </>
-        )}
-      </QueryState>
+        page={page}
+        onPage={setPage}
+      />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { Select, Tabs } from "@mantine/core";
 import { createRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Column, DataTable } from "../../components/data-table";
+import type { Column } from "../../components/data-table";
 import type { Payment, Payout } from "../../features/invoices-admin/invoices.types";
 import { SepaExport } from "../../features/payments-admin/sepa-export";
 import { AnchorLink } from "../../features/ui/anchor-link";
@@ -10,8 +10,7 @@ import { PageTitle } from "../../features/ui/page-title";
 import { formatDate } from "../../lib/format";
 import { CustomerName } from "./shared/customer-select";
 import { formatMoney } from "./shared/format";
-import { PageFooter } from "./shared/page-footer";
-import { QueryState } from "./shared/query-state";
+import { PagedTable } from "./shared/paged-table";
 import { StatusBadge } from "./shared/status-badge";
 import { usePagedList } from "./shared/use-list";
 import { systemRoute } from "./system.route";
@@ -99,25 +98,16 @@ function PaymentsList() {
     },
   ];
   return (
-    <QueryState
+    <PagedTable
       query={payments}
-      isEmpty={(d) => d.items.length === 0}
+      columns={columns}
+      rowKey={(r) => r.id}
+      label={t("bo.payments.payments")}
+      csvFileName="payments.csv"
       emptyTitle={t("bo.payments.none")}
-      emptyDescription=" "
-    >
-      {(data) => (
-        <>
-          <DataTable
-            rows={data.items}
-            columns={columns}
-            rowKey={(r) => r.id}
-            label={t("bo.payments.payments")}
-            csvFileName="payments.csv"
-          />
-          <PageFooter total={data.total} page={page} pageSize={50} onPage={setPage} />
-        </>
-      )}
-    </QueryState>
+      page={page}
+      onPage={setPage}
+    />
   );
 }
 
@@ -186,25 +176,16 @@ function PayoutsList() {
         }}
         data={["on_hold", "pending", "scheduled", "paid", "failed", "cancelled"]}
       />
-      <QueryState
+      <PagedTable
         query={payouts}
-        isEmpty={(d) => d.items.length === 0}
+        columns={columns}
+        rowKey={(r) => r.id}
+        label={t("bo.payments.payouts")}
+        csvFileName="payouts.csv"
         emptyTitle={t("bo.payments.noPayouts")}
-        emptyDescription=" "
-      >
-        {(data) => (
-          <>
-            <DataTable
-              rows={data.items}
-              columns={columns}
-              rowKey={(r) => r.id}
-              label={t("bo.payments.payouts")}
-              csvFileName="payouts.csv"
-            />
-            <PageFooter total={data.total} page={page} pageSize={50} onPage={setPage} />
-          </>
-        )}
-      </QueryState>
+        page={page}
+        onPage={setPage}
+      />
     </>
   );
 }

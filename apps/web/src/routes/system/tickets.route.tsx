@@ -10,14 +10,14 @@ import {
 } from "@voltlane/contracts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Column, DataTable } from "../../components/data-table";
+import type { Column } from "../../components/data-table";
 import { TicketThread } from "../../features/ticket-queue/ticket-thread";
 import { AnchorLink } from "../../features/ui/anchor-link";
 import { PageTitle } from "../../features/ui/page-title";
 import { api, queryString } from "../../lib/api-client";
 import { EntitySelect, useOptionLabel } from "./shared/entity-select";
 import { formatAge } from "./shared/format";
-import { PageFooter } from "./shared/page-footer";
+import { PagedTable } from "./shared/paged-table";
 import { QueryState } from "./shared/query-state";
 import { StatusBadge } from "./shared/status-badge";
 import { useDetail } from "./shared/use-list";
@@ -154,25 +154,16 @@ function TicketsPage() {
           w={160}
         />
       </Group>
-      <QueryState
+      <PagedTable
         query={tickets}
-        isEmpty={(d) => d.items.length === 0}
+        columns={columns}
+        rowKey={(r) => r.id}
+        label={t("bo.tickets.title")}
+        csvFileName="tickets.csv"
         emptyTitle={t("bo.tickets.none")}
-        emptyDescription=" "
-      >
-        {(data) => (
-          <>
-            <DataTable
-              rows={data.items}
-              columns={columns}
-              rowKey={(r) => r.id}
-              label={t("bo.tickets.title")}
-              csvFileName="tickets.csv"
-            />
-            <PageFooter total={data.total} page={page} pageSize={50} onPage={setPage} />
-          </>
-        )}
-      </QueryState>
+        page={page}
+        onPage={setPage}
+      />
     </>
   );
 }
