@@ -9,3 +9,4 @@ export * from "./platform";
 export * from "./smart-charging";
 export * from "./tenancy";
 export * from "./tickets";
+export * from "./wallets";

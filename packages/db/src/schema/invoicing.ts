@@ -168,6 +168,8 @@ export const payments = pgTable(
     status: text("status").notNull().default("succeeded"), // pending | succeeded | failed | reversed | refunded
     externalRef: text("external_ref"),
     batchRef: text("batch_ref"),
+    /** Direct debits: the mandate collected under (SEPA FRST for its first collection, then RCUR). */
+    mandateId: uuid("mandate_id"),
     receivedAt: ts("received_at"),
     createdBy: text("created_by"),
     createdAt: createdAt(),
@@ -196,6 +198,8 @@ export const payouts = pgTable(
       .notNull()
       .references(() => invoices.id),
     amount: money("amount").notNull(),
+    /** bank_transfer: paid to the IBAN (pain.001); netting: settled against a debit invoice (R59). */
+    method: text("method").notNull().default("bank_transfer"),
     ibanSnapshot: text("iban_snapshot"),
     status: text("status").notNull(), // on_hold | pending | scheduled | paid | failed | cancelled
     dueDate: text("due_date").notNull(),
@@ -205,7 +209,8 @@ export const payouts = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex("payouts_invoice_uq").on(t.invoiceId),
+    // One bank payout per credit invoice; netting (R59) adds its own rows beside it.
+    uniqueIndex("payouts_invoice_uq").on(t.invoiceId).where(sql`method = 'bank_transfer'`),
     index("payouts_provider_status_ix").on(t.providerId, t.status),
   ],
 );
