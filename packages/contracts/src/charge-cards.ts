@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sortQuery } from "./pagination";
 
 export const chargeCardStatusSchema = z.enum(["active", "inactive", "blocked"]);
 
@@ -50,7 +51,17 @@ export type AttachCardInput = z.infer<typeof attachCardSchema>;
 export const blockCardSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 export const claimCardSchema = z.strictObject({ externalId });
 
+export const chargeCardSortFields = [
+  "externalId",
+  "rfid",
+  "label",
+  "status",
+  "validUntil",
+  "createdAt",
+] as const;
+
 export const chargeCardListQuerySchema = z.object({
+  ...sortQuery(chargeCardSortFields),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   q: z.string().max(200).optional(),

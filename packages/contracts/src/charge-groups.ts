@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sortQuery } from "./pagination";
 
 export const chargeGroupTypeSchema = z.enum(["home", "other"]);
 export const chargeGroupAccessSchema = z.enum(["attached", "provider", "roaming"]);
@@ -38,7 +39,10 @@ export const updateChargeGroupSchema = z.strictObject({
 });
 export type UpdateChargeGroupInput = z.infer<typeof updateChargeGroupSchema>;
 
+export const chargeGroupSortFields = ["code", "name", "type", "access"] as const;
+
 export const chargeGroupListQuerySchema = z.object({
+  ...sortQuery(chargeGroupSortFields),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   q: z.string().max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sortQuery } from "./pagination";
 
 /** R15: the OCPP identity, 1–48 characters of [A-Za-z0-9._:-]. */
 export const chargePointIdSchema = z
@@ -100,7 +101,10 @@ export const updateChargePointSchema = z.strictObject({
 });
 export type UpdateChargePointInput = z.infer<typeof updateChargePointSchema>;
 
+export const chargePointSortFields = ["id", "name", "online", "lastSeenAt", "createdAt"] as const;
+
 export const chargePointListQuerySchema = z.object({
+  ...sortQuery(chargePointSortFields),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   q: z.string().max(200).optional(),

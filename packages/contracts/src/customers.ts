@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sortQuery } from "./pagination";
 import { customerRoleSchema, customerTypeSchema, languageSchema } from "./roles";
 
 const name = z.string().trim().min(1).max(200);
@@ -108,7 +109,10 @@ export const customerSchema = z
   .meta({ id: "Customer" });
 export type CustomerView = z.infer<typeof customerSchema>;
 
+export const customerSortFields = ["customerNumber", "name", "email", "type", "status", "createdAt"] as const;
+
 export const customerListQuerySchema = z.object({
+  ...sortQuery(customerSortFields),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   q: z.string().trim().max(200).optional(),

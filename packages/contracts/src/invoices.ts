@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "./pagination";
+import { pageQuerySchema, sortQuery } from "./pagination";
 
 export const invoiceKindSchema = z.enum(["cost", "self-bill", "reimbursement", "credit-note"]);
 export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM");
@@ -57,7 +57,19 @@ export const invoiceSchema = z
   })
   .meta({ id: "Invoice" });
 
+export const invoiceSortFields = [
+  "number",
+  "period",
+  "kind",
+  "status",
+  "issueDate",
+  "dueDate",
+  "total",
+  "createdAt",
+] as const;
+
 export const listInvoicesQuerySchema = pageQuerySchema.extend({
+  ...sortQuery(invoiceSortFields),
   customerId: z.uuid().optional(),
   kind: invoiceKindSchema.optional(),
   status: z.string().optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "./pagination";
+import { pageQuerySchema, sortQuery } from "./pagination";
 
 export const paymentMethodSchema = z.enum([
   "direct_debit",
@@ -48,12 +48,17 @@ export const payoutSchema = z
   })
   .meta({ id: "Payout" });
 
+export const paymentSortFields = ["createdAt", "receivedAt", "amount", "method", "status"] as const;
+export const payoutSortFields = ["createdAt", "dueDate", "amount", "status"] as const;
+
 export const listPaymentsQuerySchema = pageQuerySchema.extend({
+  ...sortQuery(paymentSortFields),
   invoiceId: z.uuid().optional(),
   customerId: z.uuid().optional(),
 });
 
 export const listPayoutsQuerySchema = pageQuerySchema.extend({
+  ...sortQuery(payoutSortFields),
   status: z.string().optional(),
   customerId: z.uuid().optional(),
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { notifyPreferenceSchema } from "./notifications";
-import { pageQuerySchema } from "./pagination";
+import { pageQuerySchema, sortQuery } from "./pagination";
 import { languageSchema, systemRoleSchema } from "./roles";
 
 export const systemUserSchema = z
@@ -47,7 +47,14 @@ export type UpdateSystemUserInput = z.infer<typeof updateSystemUserBodySchema>;
 
 // Back-office views for staff: the audit log (R8) and the mail outbox (R63).
 
+export const systemUserSortFields = ["email", "name", "status", "lastLoginAt", "createdAt"] as const;
+export const systemUserListQuerySchema = pageQuerySchema.extend(sortQuery(systemUserSortFields));
+export type SystemUserListQuery = z.infer<typeof systemUserListQuerySchema>;
+
+export const auditSortFields = ["at", "action", "entityType"] as const;
+
 export const auditQuerySchema = pageQuerySchema.extend({
+  ...sortQuery(auditSortFields),
   entityType: z.string().max(60).optional(),
   entityId: z.string().max(100).optional(),
   action: z.string().max(100).optional(),

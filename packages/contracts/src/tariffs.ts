@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sortQuery } from "./pagination";
 
 /** A price as a decimal string with at most 4 decimals ("0.35", "0.3500"); answers carry 4. */
 export const priceStringSchema = z
@@ -62,7 +63,10 @@ export type CreateTariffInput = z.infer<typeof createTariffSchema>;
 export const updateTariffSchema = z.strictObject(tariffFields).partial();
 export type UpdateTariffInput = z.infer<typeof updateTariffSchema>;
 
+export const tariffSortFields = ["name", "currency", "status", "validFrom", "createdAt"] as const;
+
 export const tariffListQuerySchema = z.object({
+  ...sortQuery(tariffSortFields),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   q: z.string().max(200).optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "./pagination";
+import { pageQuerySchema, sortQuery } from "./pagination";
 
 export const ticketCategories = ["question", "complaint", "technical", "billing", "card", "other"] as const;
 export const ticketCategorySchema = z.enum(ticketCategories);
@@ -51,7 +51,17 @@ export const updateTicketBodySchema = z
   .refine((b) => Object.keys(b).length > 0, { message: "nothing to change" });
 export type UpdateTicketInput = z.infer<typeof updateTicketBodySchema>;
 
+export const ticketSortFields = [
+  "number",
+  "subject",
+  "category",
+  "status",
+  "createdAt",
+  "lastMessageAt",
+] as const;
+
 export const ticketListQuerySchema = pageQuerySchema.extend({
+  ...sortQuery(ticketSortFields),
   status: z
     .string()
     .transform((s) => s.split(",").filter(Boolean))

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageOf } from "./pagination";
+import { pageOf, sortQuery } from "./pagination";
 
 export const transactionStatusSchema = z.enum(["active", "completed", "invalid"]);
 
@@ -33,7 +33,17 @@ export const transactionSchema = z
   .meta({ id: "Transaction" });
 export type TransactionView = z.infer<typeof transactionSchema>;
 
+export const transactionSortFields = [
+  "startedAt",
+  "stoppedAt",
+  "chargePointId",
+  "energyWh",
+  "cost",
+  "status",
+] as const;
+
 export const transactionListQuerySchema = z.object({
+  ...sortQuery(transactionSortFields),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   from: z.coerce.date().optional(),
@@ -41,7 +51,12 @@ export const transactionListQuerySchema = z.object({
   customerId: z.uuid().optional(),
   chargePointId: z.string().min(1).max(48).optional(),
   status: transactionStatusSchema.optional(),
-  format: z.enum(["json", "csv"]).default("json"),
+  format: z
+    .enum(["json", "csv", "xlsx"])
+    .default("json")
+    .describe(
+      "csv or xlsx: every matching row in the requested order as a file (xlsx: cost in currency units with 2 decimals)",
+    ),
 });
 export type TransactionListQuery = z.infer<typeof transactionListQuerySchema>;
 export const transactionPageSchema = pageOf(transactionSchema);

@@ -2,6 +2,7 @@ import type { Page, TransactionListQuery, TransactionView } from "@voltlane/cont
 import { type Db, transactions } from "@voltlane/db";
 import { and, count, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
+import { sortOrder } from "../platform/sort-order";
 import { toTransactionView, visibleTransactions } from "./transaction-view";
 
 export type TransactionFilter = Omit<TransactionListQuery, "format" | "page" | "pageSize">;
@@ -24,7 +25,24 @@ function conditions(principal: Principal, f: TransactionFilter): SQL {
   return and(...parts)!;
 }
 
-/** Sessions visible to the principal (R4, R64), newest first. */
+const sortColumns = {
+  startedAt: transactions.startedAt,
+  stoppedAt: transactions.stoppedAt,
+  chargePointId: transactions.chargePointId,
+  energyWh: transactions.energyWh,
+  cost: transactions.costNet,
+  status: transactions.status,
+};
+
+/** `?sort`/`order` (ties by id), or the default: newest first. */
+function transactionOrder(query: TransactionFilter): SQL[] {
+  return sortOrder(query, sortColumns, transactions.id, [
+    desc(transactions.startedAt),
+    desc(transactions.ocppTransactionId),
+  ]);
+}
+
+/** Sessions visible to the principal (R4, R64), newest first unless sorted. */
 export async function listTransactions(
   deps: { db: Db },
   principal: Principal,
@@ -36,7 +54,7 @@ export async function listTransactions(
     .select()
     .from(transactions)
     .where(where)
-    .orderBy(desc(transactions.startedAt), desc(transactions.ocppTransactionId))
+    .orderBy(...transactionOrder(query))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return {
