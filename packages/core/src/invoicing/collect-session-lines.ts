@@ -22,7 +22,12 @@ export async function selectBillableSessions(db: Db, providerId: string, end: Da
         eq(transactions.status, "completed"),
         eq(transactions.billable, true),
         lt(transactions.stoppedAt, end),
-        or(isNull(transactions.payerLineId), isNull(transactions.receiverLineId)),
+        or(
+          // A wallet session's payer side was settled by the wallet debit at stop (R39,
+          // wallets/settle-wallet-session.ts): only its receiver side is invoiced.
+          and(isNull(transactions.payerLineId), isNull(transactions.walletId)),
+          isNull(transactions.receiverLineId),
+        ),
       ),
     )
     .orderBy(transactions.stoppedAt);
@@ -64,7 +69,9 @@ export function sessionLineDrafts(
   const stopped = session.stoppedAt!.toISOString();
   return routed
     .filter((line) => line.customerId !== noReceiver)
-    .filter((line) => (line.party === "payer" ? !session.payerLineId : !session.receiverLineId))
+    .filter((line) =>
+      line.party === "payer" ? !session.payerLineId && !session.walletId : !session.receiverLineId,
+    )
     .map((line) => ({
       customerId: line.customerId,
       invoiceKind: line.invoiceKind,
