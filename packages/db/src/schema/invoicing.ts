@@ -49,6 +49,9 @@ export const invoiceRuns = pgTable(
     triggeredBy: text("triggered_by"),
     status: text("status").notNull().default("running"), // running | completed | failed
     counts: jsonb("counts").$type<Record<string, number>>().notNull().default({}),
+    /** Progress: customers planned, and customers whose chunk has committed. */
+    customersTotal: integer("customers_total").notNull().default(0),
+    customersDone: integer("customers_done").notNull().default(0),
     error: text("error"),
     startedAt: ts("started_at").notNull(),
     finishedAt: ts("finished_at"),
@@ -106,6 +109,10 @@ export const invoices = pgTable(
     uniqueIndex("invoices_credits_uq").on(t.creditsInvoiceId).where(sql`credits_invoice_id is not null`),
     index("invoices_customer_ix").on(t.providerId, t.customerId),
     index("invoices_period_ix").on(t.providerId, t.period),
+    // The documents queue: issued invoices whose PDF and e-mail are still to be produced (ADR 0002).
+    index("invoices_document_pending_ix")
+      .on(t.issuedAt)
+      .where(sql`pdf_sha256 is null and status <> 'draft'`),
   ],
 );
 
