@@ -69,3 +69,44 @@ export const chargeCardListQuerySchema = z.object({
   customerId: z.uuid().optional(),
 });
 export type ChargeCardListQuery = z.infer<typeof chargeCardListQuerySchema>;
+
+/** One refused line of a card import; `line` counts the header as line 1. */
+export const cardImportRowErrorSchema = z
+  .object({
+    line: z.number().int(),
+    field: z.string(),
+    code: z.enum([
+      "required",
+      "invalid_rfid",
+      "too_long",
+      "invalid_date",
+      "invalid_boolean",
+      "payer_without_customer",
+      "unknown_customer",
+      "customer_not_active",
+      "payer_not_allowed",
+      "duplicate",
+      "duplicate_in_file",
+      "missing_column",
+      "unknown_column",
+      "empty_file",
+      "too_many_rows",
+      "malformed_row",
+    ]),
+    message: z.string(),
+  })
+  .meta({ id: "CardImportRowError" });
+export type CardImportRowError = z.infer<typeof cardImportRowErrorSchema>;
+
+export const cardImportQuerySchema = z.object({
+  /** Validate only: nothing is written. */
+  dryRun: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+});
+
+export const cardImportResultSchema = z
+  .object({ dryRun: z.boolean(), imported: z.number().int(), attached: z.number().int() })
+  .meta({ id: "CardImportResult" });
+export type CardImportResult = z.infer<typeof cardImportResultSchema>;

@@ -19,6 +19,7 @@ export * from "./authorization/resolve-session-snapshot";
 export * from "./charge-cards/card-lifecycle";
 export * from "./charge-cards/charge-card-scope";
 export * from "./charge-cards/claim-charge-card";
+export * from "./charge-cards/import-charge-cards";
 export * from "./charge-cards/list-charge-cards";
 export * from "./charge-cards/normalize-card-ids";
 export * from "./charge-cards/register-charge-card";

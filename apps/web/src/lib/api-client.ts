@@ -56,6 +56,19 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   return json as T;
 }
 
+/** Sends a file's text as it is (e.g. `text/csv`) and reads a JSON answer. */
+export async function apiSendText<T>(path: string, text: string, contentType: string): Promise<T> {
+  const response = await fetch(`${API_BASE}${path}`, {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": contentType, accept: "application/json" },
+    body: text,
+  });
+  const json: unknown = safeParse(await response.text());
+  if (!response.ok) throw toApiError(response.status, json);
+  return json as T;
+}
+
 function safeParse(text: string): unknown {
   try {
     return JSON.parse(text);

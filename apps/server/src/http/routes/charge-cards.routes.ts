@@ -1,6 +1,8 @@
 import {
   attachCardSchema,
   blockCardSchema,
+  cardImportQuerySchema,
+  cardImportResultSchema,
   chargeCardListQuerySchema,
   chargeCardSchema,
   claimCardSchema,
@@ -14,11 +16,13 @@ import {
   claimChargeCard,
   detachCard,
   getChargeCard,
+  importChargeCards,
   listChargeCards,
   registerChargeCard,
   unblockCard,
   updateChargeCard,
 } from "@voltlane/core";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { principalOf } from "../auth-plugin";
 import type { App, ServerDeps } from "../types";
@@ -28,6 +32,7 @@ const params = z.object({ id: z.uuid() });
 const one = { tags, params, response: { 200: chargeCardSchema } };
 // R31: claiming by external id is rate-limited so that printed numbers cannot be guessed.
 const claimLimit = { rateLimit: { max: 5, timeWindow: "1 minute" } };
+const maxImportBytes = 2 * 1024 * 1024;
 
 export async function chargeCardRoutes(app: App, { core }: ServerDeps) {
   app.get(
@@ -67,4 +72,32 @@ export async function chargeCardRoutes(app: App, { core }: ServerDeps) {
   app.post("/charge-cards/:id/unblock", { schema: one }, (req) =>
     unblockCard(core, principalOf(req), req.params.id),
   );
+
+  // The CSV import takes the file as the raw body (text/csv); only this scope parses that type.
+  await app.register(async (scope) => {
+    const csv = scope.withTypeProvider<ZodTypeProvider>();
+    csv.addContentTypeParser(
+      "text/csv",
+      { parseAs: "string", bodyLimit: maxImportBytes },
+      (_req, body, done) => done(null, body),
+    );
+    csv.post(
+      "/charge-cards/import",
+      {
+        schema: {
+          tags,
+          consumes: ["text/csv"],
+          querystring: cardImportQuerySchema,
+          body: z.string().max(maxImportBytes),
+          response: { 200: cardImportResultSchema, 201: cardImportResultSchema },
+        },
+      },
+      async (req, reply) => {
+        const result = await importChargeCards(core, principalOf(req), req.body, {
+          dryRun: req.query.dryRun,
+        });
+        return reply.status(result.dryRun ? 200 : 201).send(result);
+      },
+    );
+  });
 }

@@ -1,12 +1,13 @@
 import { ActionIcon, Button, Group, Menu, Modal, Select, Switch, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconDots, IconPlus, IconSearch } from "@tabler/icons-react";
+import { IconDots, IconFileImport, IconPlus, IconSearch } from "@tabler/icons-react";
 import { createRoute } from "@tanstack/react-router";
 import type { ChargeCardDto } from "@voltlane/contracts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../components/data-table";
 import { AttachCardForm, BlockCardForm, RegisterCardForm } from "../../features/cards-admin/card-dialogs";
+import { CardImportForm } from "../../features/cards-admin/card-import-form";
 import { PageTitle } from "../../features/ui/page-title";
 import { api } from "../../lib/api-client";
 import { CustomerName } from "./shared/customer-select";
@@ -23,7 +24,7 @@ export const chargeCardsRoute = createRoute({
   component: CardsPage,
 });
 
-type Dialog = { kind: "register" } | { kind: "attach" | "block"; card: ChargeCardDto } | null;
+type Dialog = { kind: "register" | "import" } | { kind: "attach" | "block"; card: ChargeCardDto } | null;
 
 function CardsPage() {
   const { t } = useTranslation();
@@ -130,12 +131,21 @@ function CardsPage() {
     <>
       <PageTitle
         actions={
-          <Button
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() => setDialog({ kind: "register" })}
-          >
-            {t("bo.cards.register")}
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden />}
+              onClick={() => setDialog({ kind: "import" })}
+            >
+              {t("bo.cards.import")}
+            </Button>
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => setDialog({ kind: "register" })}
+            >
+              {t("bo.cards.register")}
+            </Button>
+          </Group>
         }
       >
         {t("bo.cards.title")}
@@ -182,8 +192,14 @@ function CardsPage() {
           </>
         )}
       </QueryState>
-      <Modal opened={dialog !== null} onClose={close} title={dialog ? t(`bo.cards.${dialog.kind}`) : ""}>
+      <Modal
+        opened={dialog !== null}
+        onClose={close}
+        size={dialog?.kind === "import" ? "xl" : "md"}
+        title={dialog ? t(dialog.kind === "import" ? "bo.cards.importTitle" : `bo.cards.${dialog.kind}`) : ""}
+      >
         {dialog?.kind === "register" && <RegisterCardForm onDone={close} />}
+        {dialog?.kind === "import" && <CardImportForm onDone={close} />}
         {dialog?.kind === "attach" && <AttachCardForm card={dialog.card} onDone={close} />}
         {dialog?.kind === "block" && <BlockCardForm card={dialog.card} onDone={close} />}
       </Modal>
