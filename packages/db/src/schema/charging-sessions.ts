@@ -144,6 +144,22 @@ export const connectorStatusEvents = pgTable(
   (t) => [index("status_events_cp_conn_at_ix").on(t.chargePointId, t.connectorId, t.occurredAt)],
 );
 
+/**
+ * Append-only connection history: one row each time a charger goes online (websocket open, boot,
+ * heartbeat after silence) or offline (close, stale). The detail page's uptime is computed from it.
+ */
+export const chargePointConnectionEvents = pgTable(
+  "charge_point_connection_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    providerId: uuid("provider_id").notNull(),
+    chargePointId: text("charge_point_id").notNull(),
+    online: boolean("online").notNull(),
+    at: ts("at").notNull(),
+  },
+  (t) => [index("connection_events_cp_at_ix").on(t.chargePointId, t.at)],
+);
+
 /** OCPP message log per charge point, pruned after a number of days. */
 export const ocppMessages = pgTable(
   "ocpp_messages",
