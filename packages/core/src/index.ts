@@ -127,3 +127,7 @@ export * from "./tickets/open-ticket";
 export * from "./tickets/read-ticket-file";
 export * from "./tickets/ticket-status";
 export * from "./tickets/update-ticket";
+export * from "./wallets/manage-wallet";
+export * from "./wallets/settle-wallet-session";
+export * from "./wallets/wallet-debit";
+export * from "./wallets/wallet-ledger";

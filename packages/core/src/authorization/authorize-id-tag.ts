@@ -1,6 +1,7 @@
 import { chargeCards, chargeGroups, chargePoints, customers, type Db } from "@voltlane/db";
 import { eq } from "drizzle-orm";
 import { normalizeRfid } from "../charge-cards/normalize-card-ids";
+import { cardWalletBalance } from "../wallets/wallet-ledger";
 import { isGroupMember } from "./attachment-facts";
 import { type AuthorizationStatus, decideAuthorization } from "./decide-authorization";
 
@@ -12,7 +13,7 @@ export type AuthorizeIdTagInput = {
   at: Date;
   /** R32 #9: owned by the sessions feature; absent = no active session known. */
   hasActiveSession?: (cardId: string) => Promise<boolean>;
-  /** R32 #8: the wallet balance (Money) of a wallet card, null when the card has no wallet. */
+  /** R32 #8: the wallet balance (Money) of a wallet card, null without one; defaults to the ledger. */
   walletBalance?: (cardId: string) => Promise<number | null>;
 };
 
@@ -64,7 +65,7 @@ export async function authorizeIdTag(db: Db, input: AuthorizeIdTagInput): Promis
     groupAccess: (cp?.groupAccess ?? null) as "attached" | "provider" | "roaming" | null,
     card: card ? { ...card, userStatus: row.userStatus ?? null } : null,
     userOrPayerAttached: attached,
-    walletBalance: card && input.walletBalance ? await input.walletBalance(card.id) : null,
+    walletBalance: card ? await (input.walletBalance ?? ((id) => cardWalletBalance(db, id)))(card.id) : null,
     hasActiveSession: card && input.hasActiveSession ? await input.hasActiveSession(card.id) : false,
   });
   if (!card) return decision;

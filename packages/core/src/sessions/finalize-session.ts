@@ -5,6 +5,7 @@ import type { Actor } from "../auth/principal";
 import { checkPlausibility } from "../tariffs/plausibility";
 import { priceSession } from "../tariffs/price-session";
 import type { TariffSnapshot } from "../tariffs/tariff-snapshot";
+import { settleWalletSession } from "../wallets/settle-wallet-session";
 import type { Transaction } from "./session-lookup";
 import { measureSessionTime } from "./session-usage";
 
@@ -21,7 +22,7 @@ export type SessionEnd = {
 /**
  * W2 step 4: energy = meter stop − meter start, charging and idle time (R36), cost and margin with
  * the snapshot tariff (R35, R33) and plausibility (R37). A session refused at start stays `invalid`
- * and is never billable. Call inside a database transaction.
+ * and is never billable; a wallet session is debited (R39). Call inside a database transaction.
  */
 export async function finalizeSession(db: Db, actor: Actor, session: Transaction, end: SessionEnd) {
   const energyWh = end.meterStopWh - session.meterStartWh;
@@ -81,6 +82,7 @@ export async function finalizeSession(db: Db, actor: Actor, session: Transaction
     },
     at: end.at,
   });
+  await settleWalletSession(db, actor, updated!, end.at);
   return updated!;
 }
 

@@ -1,6 +1,7 @@
 import { connectors, type Db, type transactions } from "@voltlane/db";
 import { and, eq } from "drizzle-orm";
 import { resolveSessionSnapshot } from "../authorization/resolve-session-snapshot";
+import { findCardWallet } from "../wallets/wallet-ledger";
 
 export type SessionSnapshotColumns = Partial<
   Pick<
@@ -14,6 +15,7 @@ export type SessionSnapshotColumns = Partial<
     | "receiverCustomerId"
     | "roaming"
     | "evseId"
+    | "walletId"
   >
 >;
 
@@ -42,5 +44,7 @@ export async function takeSessionSnapshot(
     receiverCustomerId: snapshot.receiverCustomerId,
     roaming: snapshot.roaming,
     evseId: connector?.evseId ?? null,
+    // R39: the wallet the stop debits, fixed at start like the payer (R34).
+    walletId: (await findCardWallet(db, input.cardId))?.id ?? null,
   };
 }

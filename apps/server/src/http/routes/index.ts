@@ -22,6 +22,7 @@ import { systemUsersRoutes } from "./system-users.routes";
 import { tariffRoutes } from "./tariffs.routes";
 import { ticketsRoutes } from "./tickets.routes";
 import { transactionRoutes } from "./transactions.routes";
+import { walletRoutes } from "./wallets.routes";
 
 /** Every feature's routes under /api/v1; one line per feature. */
 export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
@@ -31,6 +32,7 @@ export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
   chargeGroupRoutes,
   chargePointRoutes,
   chargeCardRoutes,
+  walletRoutes,
   providersRoutes,
   customersRoutes,
   attachmentsRoutes,
