@@ -6,6 +6,7 @@ import type { Principal } from "../auth/principal";
 import { AppError, businessRule, notFound } from "../errors/app-error";
 import type { CoreDeps } from "../platform/deps";
 import { assertCan } from "../policy/can";
+import { assertCardMayRoam } from "../wallets/wallet-ledger";
 import { linkCardParties, resolveCardParties, unlinkCardParties } from "./card-parties";
 import {
   assertCardWrite,
@@ -146,6 +147,7 @@ export async function updateChargeCard(
     const before = await loadVisibleCard(tx, p, id);
     const ownership = await cardOwnership(tx, before);
     if (input.roaming !== undefined) assertCardWrite(p, "cards_attach", ownership);
+    if (input.roaming === true) await assertCardMayRoam(tx, before.id);
     if (input.label !== undefined || input.validUntil !== undefined) assertCardWrite(p, "cards", {});
     const set: Partial<ChargeCardRow> = {};
     if (input.roaming !== undefined) set.roamingAllowed = input.roaming;
