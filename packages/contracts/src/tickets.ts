@@ -154,3 +154,9 @@ export const ticketFileLimits = {
     "text/csv",
   ],
 } as const;
+
+/** A system user a ticket may be assigned to (active, with ticket rights). */
+export const ticketAssigneeSchema = z
+  .object({ id: z.uuid(), name: z.string(), email: z.string() })
+  .meta({ id: "TicketAssignee" });
+export type TicketAssignee = z.infer<typeof ticketAssigneeSchema>;

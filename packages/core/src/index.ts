@@ -122,6 +122,7 @@ export * from "./tickets/attach-ticket-files";
 export * from "./tickets/auto-close-tickets";
 export * from "./tickets/file-store";
 export * from "./tickets/get-ticket";
+export * from "./tickets/list-ticket-assignees";
 export * from "./tickets/list-tickets";
 export * from "./tickets/open-ticket";
 export * from "./tickets/read-ticket-file";

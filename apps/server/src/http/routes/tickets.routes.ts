@@ -2,6 +2,7 @@ import { join } from "node:path";
 import multipart from "@fastify/multipart";
 import {
   openTicketBodySchema,
+  ticketAssigneeSchema,
   ticketFileLimits,
   ticketFileSchema,
   ticketListQuerySchema,
@@ -18,6 +19,7 @@ import {
   createLocalFileStore,
   getTicket,
   type IncomingFile,
+  listTicketAssignees,
   listTickets,
   openTicket,
   readTicketFile,
@@ -63,6 +65,12 @@ export async function ticketsRoutes(app: App, deps: ServerDeps) {
     "/tickets",
     { schema: { tags, querystring: ticketListQuerySchema, response: { 200: ticketPageSchema } } },
     async (request) => listTickets(core, principalOf(request), request.query),
+  );
+
+  app.get(
+    "/tickets/assignees",
+    { schema: { tags, response: { 200: z.object({ items: z.array(ticketAssigneeSchema) }) } } },
+    async (request) => listTicketAssignees(core, principalOf(request)),
   );
 
   app.get(

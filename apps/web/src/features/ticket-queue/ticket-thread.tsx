@@ -3,9 +3,9 @@ import { type Ticket, ticketPriorities, ticketStatuses } from "@voltlane/contrac
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api-client";
-import { EntitySelect } from "../../routes/system/shared/entity-select";
 import { formatDateTime } from "../../routes/system/shared/format";
 import { useAction } from "../../routes/system/shared/use-action";
+import { AssigneeSelect } from "../tickets/assignee-select";
 
 /** Messages (internal ones marked, R60), a reply or internal note, and assignee/state/priority (R61). */
 export function TicketThread({ ticket }: { ticket: Ticket }) {
@@ -34,10 +34,8 @@ export function TicketThread({ ticket }: { ticket: Ticket }) {
           data={ticketStatuses.map((s) => ({ value: s, label: t(`bo.status.${s}`) }))}
           onChange={(status) => status && status !== ticket.status && patch.mutate({ status })}
         />
-        <EntitySelect
-          path="/system-users"
+        <AssigneeSelect
           label={t("bo.tickets.assignee")}
-          placeholder={t("bo.tickets.unassigned")}
           value={ticket.assigneeId}
           onChange={(assigneeId) => patch.mutate({ assigneeId })}
         />

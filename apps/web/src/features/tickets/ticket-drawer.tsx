@@ -6,6 +6,7 @@ import { notifyError } from "../../lib/error-message";
 import { useMe } from "../auth/me.query";
 import { formatDateTime } from "../export/portal-format";
 import { QueryState } from "../export/query-state";
+import { AssigneeSelect } from "./assignee-select";
 import { type Ticket, useReply, useTicket, useUpdateTicket } from "./tickets.api";
 
 /**
@@ -77,13 +78,18 @@ function TicketHeader({ ticket, staff, readOnly }: { ticket: Ticket; staff: bool
             data={ticketStatuses.map((value) => ({ value, label: t(`portal.tickets.statuses.${value}`) }))}
             onChange={(value) => value && change({ status: value as Ticket["status"] })}
           />
-          <Button
+          <AssigneeSelect
+            aria-label={t("bo.tickets.assignee")}
             size="xs"
-            variant="default"
-            onClick={() => change({ assigneeId: ticket.assigneeId === me.id ? null : me.id })}
-          >
-            {ticket.assigneeId === me.id ? t("portal.tickets.unassign") : t("portal.tickets.assignMe")}
-          </Button>
+            w={240}
+            value={ticket.assigneeId}
+            onChange={(assigneeId) => assigneeId !== ticket.assigneeId && change({ assigneeId })}
+          />
+          {ticket.assigneeId !== me.id && (
+            <Button size="xs" variant="default" onClick={() => change({ assigneeId: me.id })}>
+              {t("portal.tickets.assignMe")}
+            </Button>
+          )}
         </Group>
       )}
       {!readOnly && !staff && ticket.status !== "closed" && (

@@ -12,10 +12,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Column } from "../../components/data-table";
 import { TicketThread } from "../../features/ticket-queue/ticket-thread";
+import { AssigneeSelect, useAssigneeName } from "../../features/tickets/assignee-select";
 import { AnchorLink } from "../../features/ui/anchor-link";
 import { PageTitle } from "../../features/ui/page-title";
 import { api, queryString } from "../../lib/api-client";
-import { EntitySelect, useOptionLabel } from "./shared/entity-select";
 import { formatAge } from "./shared/format";
 import { PagedTable } from "./shared/paged-table";
 import { QueryState } from "./shared/query-state";
@@ -41,7 +41,7 @@ function TicketsPage() {
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [category, setCategory] = useState<string | null>(null);
   const [olderThanHours, setOlder] = useState<number | string>("");
-  const assigneeLabel = useOptionLabel("/system-users");
+  const assigneeLabel = useAssigneeName();
   const params = {
     page,
     pageSize: 50,
@@ -133,9 +133,9 @@ function TicketsPage() {
         </Group>
       </Chip.Group>
       <Group mb="md" align="flex-end" wrap="wrap">
-        <EntitySelect
-          path="/system-users"
+        <AssigneeSelect
           label={t("bo.tickets.assignee")}
+          placeholder=""
           value={assigneeId}
           onChange={reset(setAssigneeId)}
         />
