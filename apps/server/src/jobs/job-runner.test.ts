@@ -1,6 +1,7 @@
-import { claimJobLease } from "@voltlane/core";
-import type { Database } from "@voltlane/db";
+import { claimJobLease, recordJobRun } from "@voltlane/core";
+import { type Database, jobLocks } from "@voltlane/db";
 import { createTestDatabase } from "@voltlane/db/testing";
+import { eq } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startJobs } from "./job-runner";
@@ -45,6 +46,37 @@ describe("job runner", () => {
     await second.stop();
     expect(counts.first + counts.second).toBeGreaterThan(3);
     expect(Math.min(counts.first, counts.second)).toBe(0);
+  });
+
+  it("records each run of an exclusive job on its lease row, naming the process that ran it", async () => {
+    const log = pino({ level: "silent" });
+    const claim = (job: string, holder: string, leaseMs: number) =>
+      claimJobLease(database.db, job, holder, new Date(), leaseMs);
+    const record = (job: string, holder: string, result: unknown) =>
+      recordJobRun(database.db, job, holder, new Date(), result);
+    let runs = 0;
+    const failing = async () => {
+      throw new Error("mail server down");
+    };
+    const runner = startJobs(
+      [
+        { id: "recorded", everyMs: 20, run: async () => ({ run: ++runs }) },
+        { id: "recorded-failure", everyMs: 20, run: failing },
+      ],
+      log,
+      claim,
+      record,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    await runner.stop();
+    const [row] = await database.db.select().from(jobLocks).where(eq(jobLocks.name, "recorded"));
+    expect(row!.holder).toMatch(new RegExp(`:${process.pid}:[0-9a-f]{8}$`));
+    expect(row!.lastRunAt).toBeInstanceOf(Date);
+    expect(runs).toBeGreaterThan(1);
+    expect(row!.lastResult).toEqual({ run: runs });
+    const [failed] = await database.db.select().from(jobLocks).where(eq(jobLocks.name, "recorded-failure"));
+    expect(failed!.lastRunAt).toBeInstanceOf(Date);
+    expect(failed!.lastResult).toEqual({ error: "mail server down" });
   });
 
   it("runs non-exclusive jobs everywhere and never overlaps a job with itself", async () => {
