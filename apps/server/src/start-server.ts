@@ -5,6 +5,7 @@ import {
   type CoreDeps,
   claimJobLease,
   loadSecretKey,
+  recordJobRun,
   systemClock,
 } from "@voltlane/core";
 import { type Database, openDatabase } from "@voltlane/db";
@@ -73,7 +74,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await app.listen({ port: config.port, host: config.host });
   const claim = (job: string, holder: string, leaseMs: number) =>
     claimJobLease(core.db, job, holder, core.clock.now(), leaseMs);
-  const runner = config.jobs ? startJobs(jobs, log, claim) : undefined;
+  const recordRun = (job: string, holder: string, result: unknown) =>
+    recordJobRun(core.db, job, holder, core.clock.now(), result);
+  const runner = config.jobs ? startJobs(jobs, log, claim, recordRun) : undefined;
   ready = true;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
