@@ -3,6 +3,7 @@ import { auditEntries } from "@voltlane/db";
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { CoreDeps } from "../platform/deps";
+import { sortOrder } from "../platform/sort-order";
 import { assertCan } from "../policy/can";
 
 /** GET /audit: the provider's audit log (R8), newest first; staff per the matrix ("Audit log"). */
@@ -23,7 +24,14 @@ export async function listAuditEntries(
     .select()
     .from(auditEntries)
     .where(where)
-    .orderBy(desc(auditEntries.at), desc(auditEntries.id))
+    .orderBy(
+      ...sortOrder(
+        query,
+        { at: auditEntries.at, action: auditEntries.action, entityType: auditEntries.entityType },
+        auditEntries.id,
+        [desc(auditEntries.at), desc(auditEntries.id)],
+      ),
+    )
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   const items = rows.map((r) => ({

@@ -1,9 +1,19 @@
 import type { ChargeCardDto, ChargeCardListQuery, Page } from "@voltlane/contracts";
 import { chargeCards } from "@voltlane/db";
-import { and, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { CoreDeps } from "../platform/deps";
+import { sortOrder } from "../platform/sort-order";
 import { toChargeCardDto, visibleCardsWhere } from "./charge-card-scope";
+
+const sortColumns = {
+  externalId: chargeCards.externalId,
+  rfid: chargeCards.rfid,
+  label: chargeCards.label,
+  status: chargeCards.status,
+  validUntil: chargeCards.validUntil,
+  createdAt: chargeCards.createdAt,
+};
 
 /** System users: all cards of the provider; customers: their own (§6 Charge Cards). */
 export async function listChargeCards(
@@ -30,7 +40,9 @@ export async function listChargeCards(
       .select()
       .from(chargeCards)
       .where(and(...where))
-      .orderBy(chargeCards.externalId)
+      .orderBy(
+        ...sortOrder(query, sortColumns, chargeCards.id, [asc(chargeCards.externalId), asc(chargeCards.id)]),
+      )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     deps.db

@@ -6,12 +6,13 @@ import type {
   UpdateChargeGroupInput,
 } from "@voltlane/contracts";
 import { chargeGroups, chargePoints, type Db, tariffExceptions, tariffs } from "@voltlane/db";
-import { and, count, eq, ilike, inArray, isNotNull, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNotNull, or, type SQL } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
 import { AppError, businessRule, isUniqueViolation, notFound } from "../errors/app-error";
 import { unpublishLocation } from "../locations/manage-locations";
 import type { CoreDeps } from "../platform/deps";
+import { sortOrder } from "../platform/sort-order";
 import { assertCan } from "../policy/can";
 import { loadTariff } from "../tariffs/manage-tariffs";
 import { validateTariffForGroup } from "../tariffs/validate-tariff-for-group";
@@ -151,6 +152,13 @@ export async function deleteChargeGroup(deps: CoreDeps, p: Principal, id: string
   });
 }
 
+const chargeGroupSortColumns = {
+  code: chargeGroups.code,
+  name: chargeGroups.name,
+  type: chargeGroups.type,
+  access: chargeGroups.access,
+};
+
 export async function listChargeGroups(
   deps: CoreDeps,
   p: Principal,
@@ -166,7 +174,12 @@ export async function listChargeGroups(
       .select()
       .from(chargeGroups)
       .where(and(...where))
-      .orderBy(chargeGroups.code)
+      .orderBy(
+        ...sortOrder(query, chargeGroupSortColumns, chargeGroups.id, [
+          asc(chargeGroups.code),
+          asc(chargeGroups.id),
+        ]),
+      )
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     deps.db

@@ -1,8 +1,9 @@
 import type { ChargePointDto, ChargePointListQuery, Page } from "@voltlane/contracts";
 import { chargePoints } from "@voltlane/db";
-import { and, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { CoreDeps } from "../platform/deps";
+import { sortOrder } from "../platform/sort-order";
 import { assertCan } from "../policy/can";
 import { toChargePointDto } from "./charge-point-dto";
 import { connectorsOf, loadVisibleChargePoint, visibleChargePointsWhere } from "./charge-point-scope";
@@ -12,6 +13,14 @@ export async function getChargePoint(deps: CoreDeps, p: Principal, id: string): 
   const row = await loadVisibleChargePoint(deps.db, p, id);
   return toChargePointDto(row, await connectorsOf(deps.db, [id]));
 }
+
+const sortColumns = {
+  id: chargePoints.id,
+  name: chargePoints.name,
+  online: chargePoints.online,
+  lastSeenAt: chargePoints.lastSeenAt,
+  createdAt: chargePoints.createdAt,
+};
 
 export async function listChargePoints(
   deps: CoreDeps,
@@ -30,7 +39,7 @@ export async function listChargePoints(
       .select()
       .from(chargePoints)
       .where(and(...where))
-      .orderBy(chargePoints.id)
+      .orderBy(...sortOrder(query, sortColumns, chargePoints.id, [asc(chargePoints.id)]))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     deps.db

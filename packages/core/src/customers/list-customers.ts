@@ -3,8 +3,18 @@ import { customers } from "@voltlane/db";
 import { and, asc, count, eq, ilike, or } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { CoreDeps } from "../platform/deps";
+import { sortOrder } from "../platform/sort-order";
 import { loadVisibleCustomer, visibleCustomersWhere } from "./customer-scope";
 import { toCustomerViewOne, toCustomerViews } from "./customer-view";
+
+const sortColumns = {
+  customerNumber: customers.customerNumber,
+  name: customers.name,
+  email: customers.email,
+  type: customers.type,
+  status: customers.status,
+  createdAt: customers.createdAt,
+};
 
 /** Customers the principal may see (R4, §2), searched on name, e-mail and customer number. */
 export async function listCustomers(
@@ -31,7 +41,9 @@ export async function listCustomers(
     .select()
     .from(customers)
     .where(where)
-    .orderBy(asc(customers.customerNumber))
+    .orderBy(
+      ...sortOrder(query, sortColumns, customers.id, [asc(customers.customerNumber), asc(customers.id)]),
+    )
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return { items: await toCustomerViews(deps.db, rows), total, page: query.page, pageSize: query.pageSize };

@@ -1,8 +1,10 @@
+import type { ListInvoicesQuery, SortQuery } from "@voltlane/contracts";
 import { invoiceLines, invoices } from "@voltlane/db";
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import { AppError } from "../errors/app-error";
 import type { CoreDeps } from "../platform/deps";
+import { sortOrder } from "../platform/sort-order";
 import { assertCan, scopeOf } from "../policy/can";
 import { loadBillingProvider } from "./billing-parties";
 import { presentInvoice } from "./invoice-view";
@@ -15,6 +17,17 @@ export type InvoiceFilters = {
   period?: string;
   page: number;
   pageSize: number;
+} & SortQuery<NonNullable<ListInvoicesQuery["sort"]>>;
+
+const sortColumns = {
+  number: invoices.number,
+  period: invoices.period,
+  kind: invoices.kind,
+  status: invoices.status,
+  issueDate: invoices.issueDate,
+  dueDate: invoices.dueDate,
+  total: invoices.total,
+  createdAt: invoices.createdAt,
 };
 
 /** Invoices of the provider (R4); customers see their own: company admins the company's (R64). */
@@ -38,7 +51,13 @@ export async function listInvoices(deps: CoreDeps, p: Principal, filters: Invoic
     .select()
     .from(invoices)
     .where(where)
-    .orderBy(desc(invoices.createdAt), desc(invoices.number))
+    .orderBy(
+      ...sortOrder(filters, sortColumns, invoices.id, [
+        desc(invoices.createdAt),
+        desc(invoices.number),
+        desc(invoices.id),
+      ]),
+    )
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize);
   const [count] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(invoices).where(where);

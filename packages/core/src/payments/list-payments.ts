@@ -1,7 +1,9 @@
+import type { paymentSortFields, payoutSortFields, SortQuery } from "@voltlane/contracts";
 import { payments, payouts } from "@voltlane/db";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { CoreDeps } from "../platform/deps";
+import { sortOrder } from "../platform/sort-order";
 import { assertCan } from "../policy/can";
 
 type Page = { page: number; pageSize: number };
@@ -25,7 +27,7 @@ export function presentPayment(row: typeof payments.$inferSelect) {
 export async function listPayments(
   deps: CoreDeps,
   p: Principal,
-  filters: Page & { invoiceId?: string; customerId?: string },
+  filters: Page & { invoiceId?: string; customerId?: string } & SortQuery<(typeof paymentSortFields)[number]>,
 ) {
   assertCan(p, "payments", "read");
   const conditions: SQL[] = [eq(payments.providerId, p.providerId)];
@@ -36,7 +38,20 @@ export async function listPayments(
     .select()
     .from(payments)
     .where(where)
-    .orderBy(desc(payments.createdAt))
+    .orderBy(
+      ...sortOrder(
+        filters,
+        {
+          createdAt: payments.createdAt,
+          receivedAt: payments.receivedAt,
+          amount: payments.amount,
+          method: payments.method,
+          status: payments.status,
+        },
+        payments.id,
+        [desc(payments.createdAt), desc(payments.id)],
+      ),
+    )
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize);
   const [count] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(payments).where(where);
@@ -46,7 +61,7 @@ export async function listPayments(
 export async function listPayouts(
   deps: CoreDeps,
   p: Principal,
-  filters: Page & { status?: string; customerId?: string },
+  filters: Page & { status?: string; customerId?: string } & SortQuery<(typeof payoutSortFields)[number]>,
 ) {
   assertCan(p, "payments", "read");
   const conditions: SQL[] = [eq(payouts.providerId, p.providerId)];
@@ -57,7 +72,19 @@ export async function listPayouts(
     .select()
     .from(payouts)
     .where(where)
-    .orderBy(desc(payouts.createdAt))
+    .orderBy(
+      ...sortOrder(
+        filters,
+        {
+          createdAt: payouts.createdAt,
+          dueDate: payouts.dueDate,
+          amount: payouts.amount,
+          status: payouts.status,
+        },
+        payouts.id,
+        [desc(payouts.createdAt), desc(payouts.id)],
+      ),
+    )
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize);
   const [count] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(payouts).where(where);

@@ -1,7 +1,7 @@
 import type {
   CreateSystemUserInput,
   Page,
-  PageQuery,
+  SystemUserListQuery,
   SystemUserView,
   UpdateSystemUserInput,
 } from "@voltlane/contracts";
@@ -16,14 +16,23 @@ import { assertNotViewAs } from "../customers/customer-scope";
 import { assertEmailFree, duplicateEmail } from "../customers/login-users";
 import { businessRule, isUniqueViolation, notFound } from "../errors/app-error";
 import type { CoreDeps } from "../platform/deps";
+import { sortOrder } from "../platform/sort-order";
 import { assertCan } from "../policy/can";
 import { type SystemUserRow, toSystemUserView } from "./system-user-view";
+
+const systemUserSortColumns = {
+  email: systemUsers.email,
+  name: systemUsers.name,
+  status: systemUsers.status,
+  lastLoginAt: systemUsers.lastLoginAt,
+  createdAt: systemUsers.createdAt,
+};
 
 /** R5: only super users see and manage system users, always of their own provider (R4). */
 export async function listSystemUsers(
   deps: CoreDeps,
   p: Principal,
-  query: PageQuery,
+  query: SystemUserListQuery,
 ): Promise<Page<SystemUserView>> {
   assertCan(p, "system_users", "read");
   const where = eq(systemUsers.providerId, p.providerId);
@@ -32,7 +41,12 @@ export async function listSystemUsers(
     .select()
     .from(systemUsers)
     .where(where)
-    .orderBy(asc(systemUsers.email))
+    .orderBy(
+      ...sortOrder(query, systemUserSortColumns, systemUsers.id, [
+        asc(systemUsers.email),
+        asc(systemUsers.id),
+      ]),
+    )
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return { items: rows.map(toSystemUserView), total, page: query.page, pageSize: query.pageSize };

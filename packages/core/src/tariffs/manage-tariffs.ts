@@ -6,13 +6,14 @@ import type {
   UpdateTariffInput,
 } from "@voltlane/contracts";
 import { chargeGroups, type Db, providers, tariffExceptions, tariffs } from "@voltlane/db";
-import { and, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
 import { AppError, businessRule, isUniqueViolation, notFound } from "../errors/app-error";
 import { parsePrice } from "../money/price";
 import { parseVatRate } from "../money/vat-rate";
 import type { CoreDeps } from "../platform/deps";
+import { sortOrder } from "../platform/sort-order";
 import { assertCan } from "../policy/can";
 import { validateTariffForGroup } from "./validate-tariff-for-group";
 
@@ -184,6 +185,14 @@ export async function getTariff(deps: CoreDeps, p: Principal, id: string): Promi
   return toTariffDto(await loadTariff(deps.db, p, id));
 }
 
+const tariffSortColumns = {
+  name: tariffs.name,
+  currency: tariffs.currency,
+  status: tariffs.status,
+  validFrom: tariffs.validFrom,
+  createdAt: tariffs.createdAt,
+};
+
 export async function listTariffs(
   deps: CoreDeps,
   p: Principal,
@@ -198,7 +207,7 @@ export async function listTariffs(
       .select()
       .from(tariffs)
       .where(and(...where))
-      .orderBy(tariffs.name)
+      .orderBy(...sortOrder(query, tariffSortColumns, tariffs.id, [asc(tariffs.name), asc(tariffs.id)]))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     deps.db

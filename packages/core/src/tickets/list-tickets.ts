@@ -9,6 +9,7 @@ import { customers, tickets } from "@voltlane/db";
 import { and, count, desc, eq, ilike, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { CoreDeps } from "../platform/deps";
+import { sortOrder } from "../platform/sort-order";
 import { assertCan } from "../policy/can";
 import { toTicketSummary } from "./ticket-views";
 
@@ -33,6 +34,15 @@ function baseFilters(deps: CoreDeps, p: Principal, q: TicketListQuery): SQL[] {
   return where;
 }
 
+const sortColumns = {
+  number: tickets.number,
+  subject: tickets.subject,
+  category: tickets.category,
+  status: tickets.status,
+  createdAt: tickets.createdAt,
+  lastMessageAt: tickets.lastMessageAt,
+};
+
 /** The ticket queue: filters, newest activity first, with counts per status (W5, §6 Tickets). */
 export async function listTickets(deps: CoreDeps, p: Principal, q: TicketListQuery): Promise<TicketPage> {
   assertCan(p, "tickets_reply", "read");
@@ -44,7 +54,13 @@ export async function listTickets(deps: CoreDeps, p: Principal, q: TicketListQue
       .from(tickets)
       .innerJoin(customers, eq(customers.id, tickets.customerId))
       .where(and(...where))
-      .orderBy(desc(tickets.lastMessageAt), desc(tickets.number))
+      .orderBy(
+        ...sortOrder(q, sortColumns, tickets.id, [
+          desc(tickets.lastMessageAt),
+          desc(tickets.number),
+          desc(tickets.id),
+        ]),
+      )
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     deps.db

@@ -1,7 +1,7 @@
 import {
   createSystemUserBodySchema,
   pageOf,
-  pageQuerySchema,
+  systemUserListQuerySchema,
   systemUserSchema,
   updateSystemUserBodySchema,
 } from "@voltlane/contracts";
@@ -15,7 +15,7 @@ const tags = ["system-users"];
 export async function systemUsersRoutes(app: App, { core }: ServerDeps) {
   app.get(
     "/system-users",
-    { schema: { tags, querystring: pageQuerySchema, response: { 200: pageOf(systemUserSchema) } } },
+    { schema: { tags, querystring: systemUserListQuerySchema, response: { 200: pageOf(systemUserSchema) } } },
     async (request) => listSystemUsers(core, principalOf(request), request.query),
   );
   app.post(

@@ -8,6 +8,7 @@ import {
 import { exportTransactionsCsv, getTransaction, listTransactions, overrideBillable } from "@voltlane/core";
 import { z } from "zod";
 import { principalOf } from "../auth-plugin";
+import { transactionPages, transactionsXlsx, XLSX_TYPE } from "../exports/transactions-xlsx";
 import type { App, ServerDeps } from "../types";
 
 const tags = ["transactions"];
@@ -27,6 +28,15 @@ export async function transactionRoutes(app: App, { core }: ServerDeps) {
           .header("content-disposition", 'attachment; filename="transactions.csv"')
           .serializer((body: string) => body)
           .send(csv as never);
+      }
+      if (format === "xlsx") {
+        const pages = transactionPages((page) =>
+          listTransactions(core, principal, { ...query, page, pageSize: 500 }),
+        );
+        return reply
+          .header("content-type", XLSX_TYPE)
+          .header("content-disposition", 'attachment; filename="transactions.xlsx"')
+          .send(transactionsXlsx(pages) as never);
       }
       return listTransactions(core, principal, query);
     },
