@@ -105,6 +105,8 @@ describe("payments, payouts and SEPA files (R12, R57, R58)", () => {
     const tx = doc.CstmrDrctDbtInitn.PmtInf.DrctDbtTxInf;
     expect(tx.InstdAmt).toEqual({ "#text": "2.50", "@Ccy": "EUR" });
     expect(tx.DrctDbtTx.MndtRltdInf.MndtId).toMatch(/^MNDT-/);
+    // The mandate's first collection.
+    expect(doc.CstmrDrctDbtInitn.PmtInf.PmtTpInf.SeqTp).toBe("FRST");
     expect(tx.DbtrAcct.Id.IBAN).toBe("NL02RABO0123456789");
     expect(tx.RmtInf.Ustrd).toBe(inv.company!.number);
     expect(await settlementOf(inv.company!.id)).toBe("collection_pending");
@@ -182,6 +184,20 @@ describe("payments, payouts and SEPA files (R12, R57, R58)", () => {
       .from(notifications)
       .where(eq(notifications.template, "direct_debit_failed"));
     expect(notes.map((n) => n.channel).sort()).toEqual(["email", "in_app"]);
+  });
+
+  it("collects again under the same mandate as a recurring (RCUR) debit", async () => {
+    const batch = await exportDirectDebits(world.deps, finance, { collectionDate: "2026-11-27" });
+    expect(batch.count).toBe(1);
+    const info = parser.parse(batch.xml).Document.CstmrDrctDbtInitn.PmtInf;
+    expect(info.PmtTpInf.SeqTp).toBe("RCUR");
+    expect(info.DrctDbtTxInf.InstdAmt["#text"]).toBe("2.50");
+    const collections = await database.db
+      .select()
+      .from(payments)
+      .where(eq(payments.invoiceId, inv.company!.id));
+    expect(new Set(collections.map((c) => c.mandateId)).size).toBe(1);
+    expect(collections[0]!.mandateId).not.toBeNull();
   });
 });
 

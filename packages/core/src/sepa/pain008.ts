@@ -11,7 +11,11 @@ export type DirectDebitCollection = {
   debtorBic?: string | null;
   remittance: string;
   scheme: "CORE" | "B2B";
+  /** FRST for the first collection under a mandate, RCUR for every later one. */
+  sequenceType: SequenceType;
 };
+
+export type SequenceType = "FRST" | "RCUR";
 
 export type DirectDebitBatch = {
   messageId: string;
@@ -26,9 +30,19 @@ export type DirectDebitBatch = {
 export function buildPain008(batch: DirectDebitBatch): string {
   const amount = (minor: number) => fromMinorUnits(minor, batch.currency);
   const total = sumMoney(batch.collections.map((c) => c.amount));
-  const schemes = (["CORE", "B2B"] as const).filter((s) => batch.collections.some((c) => c.scheme === s));
-  const paymentInfos = schemes.map((scheme, index) => {
-    const items = batch.collections.filter((c) => c.scheme === scheme);
+  // One payment information block per (scheme, sequence type): both are set per block, not per debit.
+  const blocks = (["CORE", "B2B"] as const).flatMap((scheme) =>
+    (["FRST", "RCUR"] as const).map((sequenceType) => ({ scheme, sequenceType })),
+  );
+  const groups = blocks
+    .map((block) => ({
+      ...block,
+      items: batch.collections.filter(
+        (c) => c.scheme === block.scheme && c.sequenceType === block.sequenceType,
+      ),
+    }))
+    .filter((group) => group.items.length > 0);
+  const paymentInfos = groups.map(({ scheme, sequenceType, items }, index) => {
     return el("PmtInf", [
       el("PmtInfId", `${batch.messageId}-${index + 1}`),
       el("PmtMtd", "DD"),
@@ -37,7 +51,7 @@ export function buildPain008(batch: DirectDebitBatch): string {
       el("PmtTpInf", [
         el("SvcLvl", [el("Cd", "SEPA")]),
         el("LclInstrm", [el("Cd", scheme)]),
-        el("SeqTp", "RCUR"),
+        el("SeqTp", sequenceType),
       ]),
       el("ReqdColltnDt", batch.collectionDate),
       el("Cdtr", [el("Nm", sepaText(batch.creditor.name, 70))]),

@@ -36,6 +36,7 @@ describe("SEPA XML", () => {
           debtorIban: "NL02RABO0123456789",
           remittance: "03-VLT-000001",
           scheme: "CORE",
+          sequenceType: "RCUR",
         },
         {
           endToEndId: "03-VLT-000002",
@@ -46,6 +47,7 @@ describe("SEPA XML", () => {
           debtorIban: "NL02RABO0123456789",
           remittance: "03-VLT-000002",
           scheme: "B2B",
+          sequenceType: "RCUR",
         },
       ],
     });
@@ -72,5 +74,36 @@ describe("SEPA XML", () => {
     expect(XMLValidator.validate(ct)).toBe(true);
     expect(ct).toContain('<InstdAmt Ccy="EUR">500.00</InstdAmt>');
     expect(ct).toContain("<BIC>ABNANL2A</BIC>");
+  });
+
+  it("puts first and recurring collections in separate blocks with their sequence type", () => {
+    const collection = (n: number, sequenceType: "FRST" | "RCUR") => ({
+      endToEndId: `03-VLT-00000${n}`,
+      amount: 100 * n,
+      mandateReference: `M-${n}`,
+      mandateSignedAt: "2026-01-01",
+      debtorName: `D${n}`,
+      debtorIban: "NL02RABO0123456789",
+      remittance: `03-VLT-00000${n}`,
+      scheme: "CORE" as const,
+      sequenceType,
+    });
+    const xml = buildPain008({
+      messageId: "DD-2",
+      createdAt: new Date("2026-11-16T09:00:00Z"),
+      collectionDate: "2026-11-20",
+      currency: "EUR",
+      creditor: { name: "Voltlane", iban: "NL91ABNA0417164300", creditorId: "NL00ZZZ123" },
+      collections: [collection(1, "FRST"), collection(2, "RCUR"), collection(3, "FRST")],
+    });
+    const blocks = xml.split("<PmtInf>").slice(1);
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]).toContain("<SeqTp>FRST</SeqTp>");
+    expect(blocks[0]).toContain("<NbOfTxs>2</NbOfTxs>");
+    expect(blocks[0]).toContain("<CtrlSum>4.00</CtrlSum>");
+    expect(blocks[0]).toContain("<MndtId>M-3</MndtId>");
+    expect(blocks[1]).toContain("<SeqTp>RCUR</SeqTp>");
+    expect(blocks[1]).toContain("<MndtId>M-2</MndtId>");
+    expect(blocks[1]).not.toContain("M-1");
   });
 });
