@@ -116,3 +116,32 @@ export const chargePointListQuerySchema = z.object({
   chargeGroupId: z.uuid().optional(),
 });
 export type ChargePointListQuery = z.infer<typeof chargePointListQuerySchema>;
+
+/** Charge point detail page: the last `days` days (uptime from the connection history). */
+export const chargePointStatsSchema = z
+  .object({
+    chargePointId: z.string(),
+    from: z.iso.datetime(),
+    to: z.iso.datetime(),
+    days: z.number().int(),
+    uptime: z.object({
+      /** Percentage with two decimals, e.g. "99.52"; null while no history covers the window. */
+      percent: z.string().nullable(),
+      onlineSeconds: z.number().int(),
+      measuredSeconds: z.number().int(),
+      /** Start of the measured part of the window (history may begin inside it). */
+      since: z.iso.datetime().nullable(),
+    }),
+    /** Sessions started in the window (invalid ones excluded). */
+    sessions: z.number().int(),
+    energyWh: z.number().int(),
+    /** Net session revenue (excl. VAT) of the completed ones, in minor units of `currency`. */
+    revenue: z.number().int(),
+    currency: z.string(),
+  })
+  .meta({ id: "ChargePointStats" });
+export type ChargePointStats = z.infer<typeof chargePointStatsSchema>;
+
+export const chargePointStatsQuerySchema = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(30),
+});

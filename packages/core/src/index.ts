@@ -27,6 +27,7 @@ export * from "./charge-groups/group-members";
 export * from "./charge-groups/manage-charge-groups";
 export * from "./charge-points/charge-point-connection";
 export * from "./charge-points/charge-point-dto";
+export * from "./charge-points/charge-point-stats";
 export * from "./charge-points/get-charge-points";
 export * from "./charge-points/manage-charge-points";
 export * from "./charge-points/mark-stale-offline";

@@ -2,6 +2,7 @@ import { chargePoints, type Db, providers } from "@voltlane/db";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { Clock } from "../platform/clock";
+import { recordConnectionChange } from "./connection-history";
 
 export type ChargePointConnection = {
   id: string;
@@ -115,6 +116,7 @@ export async function recordBoot(
       meterSerialNumber: bootData.meterSerialNumber ?? null,
       ...(bootData.ocppVersion ? { ocppVersion: bootData.ocppVersion } : {}),
     };
+    await recordConnectionChange(tx, identity, true, now);
     await tx
       .update(chargePoints)
       .set({ ...boot, online: true, lastSeenAt: now, lastBootAt: now, updatedAt: now })
@@ -142,12 +144,17 @@ function pickBoot(row: typeof chargePoints.$inferSelect) {
   return { vendor, model, serialNumber, firmwareVersion, iccid, imsi, meterType };
 }
 
-/** Connection state changes (websocket open/close, heartbeats); not audited, they are telemetry. */
+/**
+ * Connection state changes (websocket open/close, heartbeats); not audited, they are telemetry, but
+ * each change of `online` enters the connection history (uptime).
+ */
 export async function markChargePointSeen(
   db: Db,
   identity: string,
   online: boolean,
   clock: Clock,
 ): Promise<void> {
-  await db.update(chargePoints).set({ online, lastSeenAt: clock.now() }).where(eq(chargePoints.id, identity));
+  const now = clock.now();
+  await recordConnectionChange(db, identity, online, now);
+  await db.update(chargePoints).set({ online, lastSeenAt: now }).where(eq(chargePoints.id, identity));
 }

@@ -2,6 +2,8 @@ import {
   chargePointIdSchema,
   chargePointListQuerySchema,
   chargePointSchema,
+  chargePointStatsQuerySchema,
+  chargePointStatsSchema,
   createChargePointSchema,
   pageOf,
   updateChargePointSchema,
@@ -11,6 +13,7 @@ import {
   deactivateChargePoint,
   deleteChargePoint,
   getChargePoint,
+  getChargePointStats,
   listChargePoints,
   registerChargePoint,
   retireChargePoint,
@@ -36,6 +39,18 @@ export async function chargePointRoutes(app: App, { core }: ServerDeps) {
     "/charge-points",
     { schema: { tags, body: createChargePointSchema, response: { 201: chargePointSchema } } },
     async (req, reply) => reply.status(201).send(await registerChargePoint(core, principalOf(req), req.body)),
+  );
+  app.get(
+    "/charge-points/:id/stats",
+    {
+      schema: {
+        tags,
+        params,
+        querystring: chargePointStatsQuerySchema,
+        response: { 200: chargePointStatsSchema },
+      },
+    },
+    (req) => getChargePointStats(core, principalOf(req), req.params.id, req.query.days),
   );
   app.get("/charge-points/:id", { schema: one }, (req) =>
     getChargePoint(core, principalOf(req), req.params.id),

@@ -1,5 +1,6 @@
 import { Badge, Drawer, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { ChargePointStatsCards } from "../charge-points/charge-point-stats";
 import type { ChargePoint } from "../charge-points/charge-points.api";
 import { formatDateTime } from "../export/portal-format";
 import { QueryState } from "../export/query-state";
@@ -32,6 +33,7 @@ export function ChargePointDrawer({
             />
             <Detail label={t("portal.cps.firmware")} value={cp.firmwareVersion ?? "—"} />
           </SimpleGrid>
+          <ChargePointStatsCards chargePointId={cp.id} />
           <Group gap={6}>
             {cp.connectors.map((c) => (
               <Badge key={c.connectorId} variant="light">

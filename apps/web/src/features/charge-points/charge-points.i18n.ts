@@ -46,6 +46,16 @@ export const en = {
   noConnectors: "No connectors reported yet",
   energyPerDay: "Energy per day (last 30 days)",
   noEnergy: "No sessions in the last 30 days",
+  stats: {
+    title: "Last 30 days",
+    uptime: "Uptime ({{days}} days)",
+    energy: "Energy ({{days}} days)",
+    sessions: "Sessions ({{days}} days)",
+    revenue: "Revenue ({{days}} days)",
+    revenueHint: "Net, excluding VAT, of completed sessions",
+    noHistory: "No connection history yet",
+    measuredSince: "Measured since {{date}}",
+  },
   log: {
     none: "No OCPP messages in the last 7 days",
     at: "Time",
@@ -132,6 +142,16 @@ export const nl: typeof en = {
   noConnectors: "Nog geen connectoren gemeld",
   energyPerDay: "Energie per dag (laatste 30 dagen)",
   noEnergy: "Geen sessies in de laatste 30 dagen",
+  stats: {
+    title: "Laatste 30 dagen",
+    uptime: "Beschikbaarheid ({{days}} dagen)",
+    energy: "Energie ({{days}} dagen)",
+    sessions: "Sessies ({{days}} dagen)",
+    revenue: "Opbrengst ({{days}} dagen)",
+    revenueHint: "Netto, zonder btw, van afgeronde sessies",
+    noHistory: "Nog geen verbindingsgeschiedenis",
+    measuredSince: "Gemeten sinds {{date}}",
+  },
   log: {
     none: "Geen OCPP-berichten in de laatste 7 dagen",
     at: "Tijd",

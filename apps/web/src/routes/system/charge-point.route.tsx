@@ -5,6 +5,7 @@ import { createRoute, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ChargePointForm } from "../../features/charge-points/charge-point-form";
+import { ChargePointStatsCards } from "../../features/charge-points/charge-point-stats";
 import {
   type ChargePoint,
   chargePointApi,
@@ -101,6 +102,7 @@ function ChargePointDetail({ cp }: { cp: ChargePoint }) {
         </Tabs.List>
         <Tabs.Panel value="overview">
           <Stack>
+            <ChargePointStatsCards chargePointId={cp.id} />
             <Facts cp={cp} />
             <ConnectorsTable connectors={cp.connectors} />
           </Stack>
