@@ -50,6 +50,7 @@ export async function resolveSessionSnapshot(
     overrideTariffId: cp.cp.tariffOverrideId,
     userCustomerId,
     payerCustomerId,
+    at: input.at,
   });
   return {
     tariffSnapshot: tariffId ? await snapshotTariff(db, tariffId) : null,
@@ -68,24 +69,45 @@ type TariffChoiceInput = {
   overrideTariffId: string | null;
   userCustomerId: string | null;
   payerCustomerId: string | null;
+  /** Session start. */
+  at: Date;
 };
 
-/** R22, in order. */
+/**
+ * R22, in order, among the tariffs in force at session start (R33): validFrom ≤ start < validTo,
+ * an open end on either side. A candidate outside its validity steps aside for the next one, so an
+ * expired exception falls back to the override or the group tariff; none in force = unpriced.
+ */
 async function chooseTariffId(db: Db, c: TariffChoiceInput): Promise<string | null> {
   const parties = [c.userCustomerId, c.payerCustomerId].filter((id): id is string => !!id);
-  if (c.groupId && parties.length > 0) {
-    const exceptions = await db
-      .select()
-      .from(tariffExceptions)
-      .where(
-        and(eq(tariffExceptions.chargeGroupId, c.groupId), inArray(tariffExceptions.customerId, parties)),
-      );
-    const forUser = exceptions.find((e) => e.customerId === c.userCustomerId);
-    const forPayer = exceptions.find((e) => e.customerId === c.payerCustomerId);
-    const exception = forUser ?? forPayer;
-    if (exception) return exception.tariffId;
-  }
-  return c.overrideTariffId ?? c.groupTariffId;
+  const exceptions =
+    c.groupId && parties.length > 0
+      ? await db
+          .select()
+          .from(tariffExceptions)
+          .where(
+            and(eq(tariffExceptions.chargeGroupId, c.groupId), inArray(tariffExceptions.customerId, parties)),
+          )
+      : [];
+  const candidates = [
+    exceptions.find((e) => e.customerId === c.userCustomerId)?.tariffId,
+    exceptions.find((e) => e.customerId === c.payerCustomerId)?.tariffId,
+    c.overrideTariffId,
+    c.groupTariffId,
+  ].filter((id): id is string => !!id);
+  if (candidates.length === 0) return null;
+  const rows = await db
+    .select({ id: tariffs.id, validFrom: tariffs.validFrom, validTo: tariffs.validTo })
+    .from(tariffs)
+    .where(inArray(tariffs.id, candidates));
+  const inForce = new Set(rows.filter((t) => tariffInForce(t, c.at)).map((t) => t.id));
+  return candidates.find((id) => inForce.has(id)) ?? null;
+}
+
+/** R33: whether a tariff's validity covers an instant (from inclusive, to exclusive). */
+export function tariffInForce(t: { validFrom: Date | null; validTo: Date | null }, at: Date): boolean {
+  if (t.validFrom && t.validFrom.getTime() > at.getTime()) return false;
+  return !(t.validTo && t.validTo.getTime() <= at.getTime());
 }
 
 /** The tariff as it is now (R33: the one in force at start prices the whole session). */
