@@ -193,3 +193,43 @@ export const updateLoginUserBodySchema = z.strictObject({
   language: languageSchema.optional(),
 });
 export type UpdateLoginUserInput = z.infer<typeof updateLoginUserBodySchema>;
+
+/** §3 VatEntity: the names and VAT numbers a company is invoiced under (R13). */
+export const vatEntitySchema = z
+  .object({
+    id: z.uuid(),
+    invoiceName: z.string(),
+    vatNumber: z.string(),
+    status: z.enum(["unchecked", "pending", "valid", "invalid"]),
+    checkedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: "VatEntity" });
+export type VatEntityView = z.infer<typeof vatEntitySchema>;
+
+/** §3 DirectDebitMandate (R12: direct debit needs an active one). */
+export const mandateSchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    scheme: z.enum(["core", "b2b"]),
+    signedAt: z.iso.datetime(),
+    iban: z.string(),
+    status: z.enum(["active", "revoked"]),
+  })
+  .meta({ id: "DirectDebitMandate" });
+export type MandateView = z.infer<typeof mandateSchema>;
+
+export const billingRecordsSchema = z
+  .object({ vatEntities: z.array(vatEntitySchema), mandates: z.array(mandateSchema) })
+  .meta({ id: "BillingRecords" });
+export type BillingRecords = z.infer<typeof billingRecordsSchema>;
+
+export const addVatEntitySchema = z.strictObject({
+  invoiceName: z.string().trim().min(1).max(200),
+  vatNumber: z.string().trim().min(1).max(30),
+});
+export type AddVatEntityInput = z.infer<typeof addVatEntitySchema>;
+
+export const signMandateSchema = z.strictObject({ scheme: z.enum(["core", "b2b"]).optional() });
+export type SignMandateInput = z.infer<typeof signMandateSchema>;

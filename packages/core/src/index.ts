@@ -32,6 +32,7 @@ export * from "./charge-points/get-charge-points";
 export * from "./charge-points/manage-charge-points";
 export * from "./charge-points/mark-stale-offline";
 export * from "./charge-points/record-connector-status";
+export * from "./customers/billing-records";
 export * from "./customers/change-customer-type";
 export * from "./customers/create-customer";
 export * from "./customers/customer-users";

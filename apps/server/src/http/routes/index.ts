@@ -6,6 +6,7 @@ import { chargeCardRoutes } from "./charge-cards.routes";
 import { chargeGroupRoutes } from "./charge-groups.routes";
 import { chargePointCommandRoutes } from "./charge-point-commands.routes";
 import { chargePointRoutes } from "./charge-points.routes";
+import { customerBillingRoutes } from "./customer-billing.routes";
 import { customersRoutes } from "./customers.routes";
 import { dashboardRoutes } from "./dashboard.routes";
 import { gridsRoutes } from "./grids.routes";
@@ -35,6 +36,7 @@ export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
   walletRoutes,
   providersRoutes,
   customersRoutes,
+  customerBillingRoutes,
   attachmentsRoutes,
   systemUsersRoutes,
   auditRoutes,

@@ -5,6 +5,7 @@ import { useMe } from "../../features/auth/me.query";
 import { CustomerDetailsForm } from "../../features/customers/customer-details-form";
 import { useCustomer } from "../../features/customers/customers.api";
 import { effectiveCustomerId, effectiveView, isReadOnly } from "../../features/navigation/views";
+import { VatEntitiesPanel } from "../../features/profile/billing-records";
 import { AdminLogins, PaymentDetails } from "../../features/profile/profile-extras";
 import { PageTitle } from "../../features/ui/page-title";
 import { errorMessage } from "../../lib/error-message";
@@ -34,7 +35,12 @@ export function ProfilePage() {
           )}
         </Paper>
         {customer.data && <PaymentDetails customer={customer.data} readOnly={readOnly} />}
-        {customer.data && effectiveView(me) === "company" && <AdminLogins customerId={customer.data.id} />}
+        {customer.data && effectiveView(me) === "company" && (
+          <VatEntitiesPanel customer={customer.data} readOnly={readOnly} />
+        )}
+        {customer.data && effectiveView(me) === "company" && (
+          <AdminLogins customerId={customer.data.id} readOnly={readOnly} />
+        )}
         {!readOnly && <AccountSecurity />}
       </Stack>
     </>
