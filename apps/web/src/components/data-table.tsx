@@ -1,17 +1,24 @@
-import { Button, Group, Table, Text, UnstyledButton } from "@mantine/core";
-import { IconArrowsSort, IconDownload, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
+import { Group, Table, Text, UnstyledButton } from "@mantine/core";
+import { IconArrowsSort, IconSortAscending, IconSortDescending } from "@tabler/icons-react";
 import { type ReactNode, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { toCsv } from "./to-csv";
+import { downloadBlob, ExportMenu } from "./export-menu";
+import type { AllRows } from "./fetch-all-rows";
+import { ariaSort, nextSort, sortRows, type TableSort } from "./table-sort";
+import type { ExportValue } from "./to-csv";
+import type { XlsxCell } from "./to-xlsx";
 
 export interface Column<T> {
   id: string;
   header: string;
   cell: (row: T) => ReactNode;
-  /** Makes the column sortable (on the rows shown). */
+  /** Makes the column sortable in a table that holds all its rows (client side). */
   sortValue?: (row: T) => string | number | null | undefined;
-  /** The cell as text for the CSV export; without it the column is left out of the file. */
-  csv?: (row: T) => string | number | null | undefined;
+  /** Makes the column sortable in a server-paged table: the API's `sort` field for it. */
+  sortKey?: string;
+  /** The cell as text for the exports; without it (and without `xlsx`) the column is left out of the files. */
+  csv?: (row: T) => ExportValue;
+  /** The typed XLSX cell (money, decimals); without it the `csv` value is used. */
+  xlsx?: (row: T) => XlsxCell;
 }
 
 interface DataTableProps<T> {
@@ -20,15 +27,21 @@ interface DataTableProps<T> {
   rowKey: (row: T) => string;
   /** Accessible name of the table. */
   label: string;
-  /** Offers a "CSV" button that saves the rows shown under this file name. */
+  /** Offers the CSV / XLSX export under this name ("tariffs.csv" → tariffs.csv and tariffs.xlsx). */
   csvFileName?: string;
   minWidth?: number;
   toolbar?: ReactNode;
+  /** Server-paged table: the sort of the list's query; header clicks call `onSort` (client sort is off). */
+  sort?: TableSort;
+  onSort?: (sort: TableSort) => void;
+  /** Server-paged table: every row of the current filter and sort, for the exports. */
+  exportAll?: () => Promise<AllRows<T>>;
 }
 
-type Sort = { id: string; dir: "asc" | "desc" } | null;
-
-/** A Mantine table with click-to-sort headers and a CSV download of the rows shown. */
+/**
+ * A Mantine table with click-to-sort headers (aria-sort) and a CSV / XLSX export. A server-paged table
+ * passes `sort`/`onSort` (the API sorts the whole list) and `exportAll`; otherwise rows sort in place.
+ */
 export function DataTable<T>({
   rows,
   columns,
@@ -37,58 +50,55 @@ export function DataTable<T>({
   csvFileName,
   minWidth = 720,
   toolbar,
+  sort: serverSort,
+  onSort,
+  exportAll,
 }: DataTableProps<T>) {
-  const { t } = useTranslation();
-  const [sort, setSort] = useState<Sort>(null);
-  const sorted = useMemo(() => sortRows(rows, columns, sort), [rows, columns, sort]);
-  const toggle = (id: string) =>
-    setSort((prev) =>
-      prev?.id !== id ? { id, dir: "asc" } : prev.dir === "asc" ? { id, dir: "desc" } : null,
-    );
+  const [clientSort, setClientSort] = useState<TableSort>(null);
+  const paged = onSort !== undefined;
+  const sort = paged ? (serverSort ?? null) : clientSort;
+  const shown = useMemo(
+    () =>
+      paged ? rows : sortRows(rows, columns.find((c) => c.id === clientSort?.id)?.sortValue, clientSort),
+    [paged, rows, columns, clientSort],
+  );
+  const keyOf = (column: Column<T>) => (paged ? column.sortKey : column.sortValue ? column.id : undefined);
+  const toggle = (key: string) => (paged ? onSort(nextSort(sort, key)) : setClientSort(nextSort(sort, key)));
+  const allRows = exportAll ?? (async () => ({ rows: shown, total: shown.length, capped: false }));
+  const fileName = csvFileName?.replace(/\.csv$/, "");
   return (
     <>
-      {(toolbar || csvFileName) && (
+      {(toolbar || fileName) && (
         <Group justify="space-between" mb="xs" wrap="wrap">
           <Group gap="xs">{toolbar}</Group>
-          {csvFileName && (
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconDownload size={14} aria-hidden />}
-              onClick={() => downloadText(csvFileName, toCsv(columns, sorted))}
-            >
-              {t("bo.common.exportCsv")}
-            </Button>
-          )}
+          {fileName && <ExportMenu columns={columns} rows={allRows} fileName={fileName} sheetName={label} />}
         </Group>
       )}
       <Table.ScrollContainer minWidth={minWidth}>
         <Table striped highlightOnHover aria-label={label}>
           <Table.Thead>
             <Table.Tr>
-              {columns.map((column) => (
-                <Table.Th
-                  key={column.id}
-                  aria-sort={
-                    sort?.id === column.id ? (sort.dir === "asc" ? "ascending" : "descending") : undefined
-                  }
-                >
-                  {column.sortValue ? (
-                    <UnstyledButton onClick={() => toggle(column.id)} fw={600} fz="sm">
-                      <Group gap={4} wrap="nowrap">
-                        <Text inherit>{column.header}</Text>
-                        <SortIcon dir={sort?.id === column.id ? sort.dir : undefined} />
-                      </Group>
-                    </UnstyledButton>
-                  ) : (
-                    column.header
-                  )}
-                </Table.Th>
-              ))}
+              {columns.map((column) => {
+                const key = keyOf(column);
+                return (
+                  <Table.Th key={column.id} aria-sort={key ? ariaSort(sort, key) : undefined}>
+                    {key ? (
+                      <UnstyledButton onClick={() => toggle(key)} fw={600} fz="sm">
+                        <Group gap={4} wrap="nowrap">
+                          <Text inherit>{column.header}</Text>
+                          <SortIcon dir={sort?.id === key ? sort.dir : undefined} />
+                        </Group>
+                      </UnstyledButton>
+                    ) : (
+                      column.header
+                    )}
+                  </Table.Th>
+                );
+              })}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {sorted.map((row) => (
+            {shown.map((row) => (
               <Table.Tr key={rowKey(row)}>
                 {columns.map((column) => (
                   <Table.Td key={column.id}>{column.cell(row)}</Table.Td>
@@ -108,27 +118,6 @@ function SortIcon({ dir }: { dir?: "asc" | "desc" }) {
   return <IconArrowsSort size={14} aria-hidden opacity={0.4} />;
 }
 
-function sortRows<T>(rows: T[], columns: Column<T>[], sort: Sort): T[] {
-  const column = sort && columns.find((c) => c.id === sort.id);
-  if (!sort || !column?.sortValue) return rows;
-  const value = column.sortValue;
-  const factor = sort.dir === "asc" ? 1 : -1;
-  return [...rows].sort((a, b) => factor * compare(value(a), value(b)));
-}
-
-function compare(a: string | number | null | undefined, b: string | number | null | undefined): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return 1;
-  if (b === null || b === undefined) return -1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b), undefined, { numeric: true });
-}
-
 export function downloadText(fileName: string, text: string, type = "text/csv;charset=utf-8") {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(fileName, new Blob([text], { type }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "./to-csv";
+import { defuseFormula, toCsv } from "./to-csv";
 
 describe("toCsv", () => {
   const columns = [
@@ -19,5 +19,15 @@ describe("toCsv", () => {
 
   it("defuses cells that a spreadsheet would run as a formula, but not negative numbers", () => {
     expect(toCsv(columns, [{ name: "=SUM(A1)", n: -5 }])).toBe("Name,Count\r\n'=SUM(A1),-5\r\n");
+  });
+
+  it.each([
+    ["=1+1", "'=1+1"],
+    ["+31 6 1234", "'+31 6 1234"],
+    ["-2", "'-2"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["Alice", "Alice"],
+  ])("defuseFormula(%j) is %j", (text, expected) => {
+    expect(defuseFormula(text)).toBe(expected);
   });
 });

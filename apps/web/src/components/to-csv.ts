@@ -1,6 +1,8 @@
+export type ExportValue = string | number | null | undefined;
+
 interface CsvColumn<T> {
   header: string;
-  csv?: (row: T) => string | number | null | undefined;
+  csv?: (row: T) => ExportValue;
 }
 
 /** RFC 4180 CSV of the columns that have a `csv` accessor; formula-looking cells are quoted with a '. */
@@ -11,10 +13,13 @@ export function toCsv<T>(columns: CsvColumn<T>[], rows: T[]): string {
   return `${lines.map((line) => line.join(",")).join("\r\n")}\r\n`;
 }
 
-function csvCell(value: string | number | null | undefined): string {
+/** Spreadsheets run text cells that start with = + - @ as formulas (CSV injection): quote them with a '. */
+export function defuseFormula(text: string): string {
+  return /^[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
+function csvCell(value: ExportValue): string {
   if (value === null || value === undefined) return "";
-  let text = String(value);
-  // Spreadsheets run cells that start with = + - @ as formulas (CSV injection).
-  if (typeof value === "string" && /^[=+\-@]/.test(text)) text = `'${text}`;
+  const text = typeof value === "string" ? defuseFormula(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -15,7 +15,7 @@ import { PagedTable } from "./shared/paged-table";
 import { QueryState } from "./shared/query-state";
 import { StatusBadge } from "./shared/status-badge";
 import { useAction } from "./shared/use-action";
-import { usePagedList } from "./shared/use-list";
+import { useListSort, usePagedList } from "./shared/use-list";
 import { systemRoute } from "./system.route";
 
 export const systemUsersRoute = createRoute({
@@ -38,7 +38,8 @@ function SystemUsersPage() {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
   const [opened, modal] = useDisclosure(false);
-  const users = usePagedList<SystemUserView>("system-users", { page, pageSize: 50 });
+  const sorting = useListSort<SystemUserView>("system-users", () => setPage(1));
+  const users = usePagedList<SystemUserView>("system-users", { page, pageSize: 50, ...sorting.params });
   const patch = useAction({
     run: (input: { id: string; change: Record<string, unknown> }) =>
       api("PATCH", `/system-users/${input.id}`, input.change),
@@ -50,14 +51,14 @@ function SystemUsersPage() {
       id: "name",
       header: t("bo.systemUsers.name"),
       cell: (u) => u.name,
-      sortValue: (u) => u.name,
+      sortKey: "name",
       csv: (u) => u.name,
     },
     {
       id: "email",
       header: t("bo.systemUsers.email"),
       cell: (u) => u.email,
-      sortValue: (u) => u.email,
+      sortKey: "email",
       csv: (u) => u.email,
     },
     {
@@ -70,13 +71,14 @@ function SystemUsersPage() {
       id: "status",
       header: t("bo.common.status"),
       cell: (u) => <StatusBadge value={u.status} />,
-      sortValue: (u) => u.status,
+      sortKey: "status",
       csv: (u) => u.status,
     },
     {
       id: "login",
       header: t("bo.systemUsers.lastLogin"),
       cell: (u) => formatDateTime(u.lastLoginAt, i18n.language),
+      sortKey: "lastLoginAt",
       csv: (u) => u.lastLoginAt,
     },
     {
@@ -145,6 +147,7 @@ function SystemUsersPage() {
               rowKey={(u) => u.id}
               label={t("bo.systemUsers.title")}
               csvFileName="system-users.csv"
+              {...sorting.tableProps({})}
             />
             <PageFooter total={data.total} page={page} pageSize={50} onPage={setPage} />
           </>
@@ -161,6 +164,7 @@ function OutboxPage() {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState<string | null>(null);
+  const sorting = useListSort<OutboxItemView>("outbox", () => setPage(1));
   const items = usePagedList<OutboxItemView>("outbox", { page, pageSize: 50, status }, 15_000);
   const columns: Column<OutboxItemView>[] = [
     {
@@ -227,6 +231,7 @@ function OutboxPage() {
         rowKey={(r) => r.id}
         label={t("bo.outbox.title")}
         csvFileName="outbox.csv"
+        {...sorting.tableProps({ status })}
         emptyTitle={t("bo.outbox.none")}
         page={page}
         onPage={setPage}
@@ -240,18 +245,20 @@ function AuditLogPage() {
   const [page, setPage] = useState(1);
   const [entityType, setEntityType] = useState("");
   const [action, setAction] = useState("");
+  const sorting = useListSort<AuditEntryView>("audit", () => setPage(1));
+  const filters = { entityType: entityType.trim() || undefined, action: action.trim() || undefined };
   const entries = usePagedList<AuditEntryView>("audit", {
     page,
     pageSize: 50,
-    entityType: entityType.trim() || undefined,
-    action: action.trim() || undefined,
+    ...filters,
+    ...sorting.params,
   });
   const columns: Column<AuditEntryView>[] = [
     {
       id: "at",
       header: t("bo.audit.at"),
       cell: (r) => formatDateTime(r.at, i18n.language),
-      sortValue: (r) => r.at,
+      sortKey: "at",
       csv: (r) => r.at,
     },
     {
@@ -265,13 +272,14 @@ function AuditLogPage() {
       id: "action",
       header: t("bo.audit.action"),
       cell: (r) => r.action,
-      sortValue: (r) => r.action,
+      sortKey: "action",
       csv: (r) => r.action,
     },
     {
       id: "entity",
       header: t("bo.audit.entity"),
       cell: (r) => `${r.entityType} ${r.entityId ?? ""}`,
+      sortKey: "entityType",
       csv: (r) => `${r.entityType}:${r.entityId ?? ""}`,
     },
     {
@@ -312,6 +320,7 @@ function AuditLogPage() {
         rowKey={(r) => r.id}
         label={t("bo.audit.title")}
         csvFileName="audit-log.csv"
+        {...sorting.tableProps(filters)}
         emptyTitle={t("bo.audit.none")}
         page={page}
         onPage={setPage}

@@ -15,7 +15,7 @@ import { PageFooter } from "./shared/page-footer";
 import { QueryState } from "./shared/query-state";
 import { StatusBadge } from "./shared/status-badge";
 import { useAction } from "./shared/use-action";
-import { usePagedList } from "./shared/use-list";
+import { useListSort, usePagedList } from "./shared/use-list";
 import { systemRoute } from "./system.route";
 
 export const chargeCardsRoute = createRoute({
@@ -33,11 +33,13 @@ function CardsPage() {
   const [q] = useDebouncedValue(search, 300);
   const [status, setStatus] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const sorting = useListSort<ChargeCardDto>("charge-cards", () => setPage(1));
+  const filters = { q: q || undefined, status };
   const cards = usePagedList<ChargeCardDto>("charge-cards", {
     page,
     pageSize: 50,
-    q: q || undefined,
-    status,
+    ...filters,
+    ...sorting.params,
   });
   const invalidate = [["charge-cards"]];
   const post = useAction({
@@ -57,11 +59,17 @@ function CardsPage() {
       id: "ext",
       header: t("bo.cards.externalId"),
       cell: (c) => c.externalId,
-      sortValue: (c) => c.externalId,
+      sortKey: "externalId",
       csv: (c) => c.externalId,
     },
-    { id: "rfid", header: t("bo.cards.rfid"), cell: (c) => c.rfid, csv: (c) => c.rfid },
-    { id: "label", header: t("bo.cards.label"), cell: (c) => c.label ?? "—", csv: (c) => c.label },
+    { id: "rfid", header: t("bo.cards.rfid"), cell: (c) => c.rfid, sortKey: "rfid", csv: (c) => c.rfid },
+    {
+      id: "label",
+      header: t("bo.cards.label"),
+      cell: (c) => c.label ?? "—",
+      sortKey: "label",
+      csv: (c) => c.label,
+    },
     {
       id: "user",
       header: t("bo.cards.user"),
@@ -78,7 +86,7 @@ function CardsPage() {
       id: "status",
       header: t("bo.common.status"),
       cell: (c) => <StatusBadge value={c.status} />,
-      sortValue: (c) => c.status,
+      sortKey: "status",
       csv: (c) => c.status,
     },
     {
@@ -187,6 +195,7 @@ function CardsPage() {
               rowKey={(c) => c.id}
               label={t("bo.cards.title")}
               csvFileName="charge-cards.csv"
+              {...sorting.tableProps(filters)}
             />
             <PageFooter total={data.total} page={page} pageSize={50} onPage={setPage} />
           </>

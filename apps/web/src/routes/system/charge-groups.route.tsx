@@ -13,7 +13,7 @@ import { PageTitle } from "../../features/ui/page-title";
 import { useOptionLabel } from "./shared/entity-select";
 import { PageFooter } from "./shared/page-footer";
 import { QueryState } from "./shared/query-state";
-import { useDetail, usePagedList } from "./shared/use-list";
+import { useDetail, useListSort, usePagedList } from "./shared/use-list";
 import { systemRoute } from "./system.route";
 
 export const chargeGroupsRoute = createRoute({
@@ -31,14 +31,15 @@ function ChargeGroupsPage() {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const [opened, modal] = useDisclosure(false);
-  const groups = usePagedList<ChargeGroupDto>("charge-groups", { page, pageSize: 50 });
+  const sorting = useListSort<ChargeGroupDto>("charge-groups", () => setPage(1));
+  const groups = usePagedList<ChargeGroupDto>("charge-groups", { page, pageSize: 50, ...sorting.params });
   const tariffLabel = useOptionLabel("/tariffs");
   const columns: Column<ChargeGroupDto>[] = [
     {
       id: "code",
       header: t("bo.chargeGroups.code"),
       cell: (g) => g.code,
-      sortValue: (g) => g.code,
+      sortKey: "code",
       csv: (g) => g.code,
     },
     {
@@ -49,20 +50,21 @@ function ChargeGroupsPage() {
           {g.name}
         </AnchorLink>
       ),
-      sortValue: (g) => g.name,
+      sortKey: "name",
       csv: (g) => g.name,
     },
     {
       id: "type",
       header: t("bo.chargeGroups.type"),
       cell: (g) => t(`bo.chargeGroups.types.${g.type}`),
-      sortValue: (g) => g.type,
+      sortKey: "type",
       csv: (g) => g.type,
     },
     {
       id: "access",
       header: t("bo.chargeGroups.access"),
       cell: (g) => t(`bo.chargeGroups.accesses.${g.access}`),
+      sortKey: "access",
       csv: (g) => g.access,
     },
     {
@@ -97,6 +99,7 @@ function ChargeGroupsPage() {
               rowKey={(g) => g.id}
               label={t("bo.chargeGroups.title")}
               csvFileName="charge-groups.csv"
+              {...sorting.tableProps({})}
             />
             <PageFooter total={data.total} page={page} pageSize={50} onPage={setPage} />
           </>

@@ -3,6 +3,7 @@ import { createRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Column } from "../../components/data-table";
+import { xlsxMoney } from "../../components/to-xlsx";
 import type { Payment, Payout } from "../../features/invoices-admin/invoices.types";
 import { SepaExport } from "../../features/payments-admin/sepa-export";
 import { AnchorLink } from "../../features/ui/anchor-link";
@@ -12,7 +13,7 @@ import { CustomerName } from "./shared/customer-select";
 import { formatMoney } from "./shared/format";
 import { PagedTable } from "./shared/paged-table";
 import { StatusBadge } from "./shared/status-badge";
-import { usePagedList } from "./shared/use-list";
+import { useListSort, usePagedList } from "./shared/use-list";
 import { systemRoute } from "./system.route";
 
 export const paymentsRoute = createRoute({
@@ -49,19 +50,17 @@ function PaymentsPage() {
   );
 }
 
-// Payments carry no currency: the provider has one (DOMAIN §3), EUR until the provider query says otherwise.
-const CURRENCY = "EUR";
-
 function PaymentsList() {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
-  const payments = usePagedList<Payment>("payments", { page, pageSize: 50 });
+  const sorting = useListSort<Payment>("payments", () => setPage(1));
+  const payments = usePagedList<Payment>("payments", { page, pageSize: 50, ...sorting.params });
   const columns: Column<Payment>[] = [
     {
       id: "received",
       header: t("bo.payments.receivedAt"),
       cell: (r) => formatDate(r.receivedAt ?? r.createdAt, i18n.language),
-      sortValue: (r) => r.receivedAt,
+      sortKey: "receivedAt",
       csv: (r) => r.receivedAt,
     },
     {
@@ -79,11 +78,18 @@ function PaymentsList() {
     {
       id: "amount",
       header: t("bo.payments.amount"),
-      cell: (r) => formatMoney(r.amount, CURRENCY, i18n.language),
-      sortValue: (r) => r.amount,
+      cell: (r) => formatMoney(r.amount, r.currency, i18n.language),
+      sortKey: "amount",
       csv: (r) => r.amount,
+      xlsx: (r) => xlsxMoney(r.amount, r.currency),
     },
-    { id: "method", header: t("bo.payments.method"), cell: (r) => r.method, csv: (r) => r.method },
+    {
+      id: "method",
+      header: t("bo.payments.method"),
+      cell: (r) => r.method,
+      sortKey: "method",
+      csv: (r) => r.method,
+    },
     {
       id: "status",
       header: t("bo.common.status"),
@@ -104,6 +110,7 @@ function PaymentsList() {
       rowKey={(r) => r.id}
       label={t("bo.payments.payments")}
       csvFileName="payments.csv"
+      {...sorting.tableProps({})}
       emptyTitle={t("bo.payments.none")}
       page={page}
       onPage={setPage}
@@ -115,13 +122,14 @@ function PayoutsList() {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState<string | null>(null);
-  const payouts = usePagedList<Payout>("payouts", { page, pageSize: 50, status });
+  const sorting = useListSort<Payout>("payouts", () => setPage(1));
+  const payouts = usePagedList<Payout>("payouts", { page, pageSize: 50, status, ...sorting.params });
   const columns: Column<Payout>[] = [
     {
       id: "due",
       header: t("bo.payments.dueDate"),
       cell: (r) => formatDate(r.dueDate, i18n.language),
-      sortValue: (r) => r.dueDate,
+      sortKey: "dueDate",
       csv: (r) => r.dueDate,
     },
     {
@@ -139,9 +147,10 @@ function PayoutsList() {
     {
       id: "amount",
       header: t("bo.payments.amount"),
-      cell: (r) => formatMoney(r.amount, CURRENCY, i18n.language),
-      sortValue: (r) => r.amount,
+      cell: (r) => formatMoney(r.amount, r.currency, i18n.language),
+      sortKey: "amount",
       csv: (r) => r.amount,
+      xlsx: (r) => xlsxMoney(r.amount, r.currency),
     },
     {
       id: "status",
@@ -182,6 +191,7 @@ function PayoutsList() {
         rowKey={(r) => r.id}
         label={t("bo.payments.payouts")}
         csvFileName="payouts.csv"
+        {...sorting.tableProps({ status })}
         emptyTitle={t("bo.payments.noPayouts")}
         page={page}
         onPage={setPage}

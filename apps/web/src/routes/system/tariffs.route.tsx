@@ -5,6 +5,7 @@ import type { TariffDto } from "@voltlane/contracts";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../components/data-table";
+import { xlsxDecimal } from "../../components/to-xlsx";
 import { TariffForm } from "../../features/tariffs/tariff-form";
 import { PageTitle } from "../../features/ui/page-title";
 import { formatDate } from "../../lib/format";
@@ -12,7 +13,7 @@ import { formatPrice } from "./shared/format";
 import { PageFooter } from "./shared/page-footer";
 import { QueryState } from "./shared/query-state";
 import { StatusBadge } from "./shared/status-badge";
-import { usePagedList } from "./shared/use-list";
+import { useListSort, usePagedList } from "./shared/use-list";
 import { systemRoute } from "./system.route";
 
 export const tariffsRoute = createRoute({
@@ -26,25 +27,22 @@ function TariffsPage() {
   const [page, setPage] = useState(1);
   const [archived, setArchived] = useState(false);
   const [editing, setEditing] = useState<TariffDto | "new" | null>(null);
-  const tariffs = usePagedList<TariffDto>("tariffs", {
-    page,
-    pageSize: 50,
-    status: archived ? undefined : "active",
-  });
+  const sorting = useListSort<TariffDto>("tariffs", () => setPage(1));
+  const filters = { status: archived ? undefined : "active" };
+  const tariffs = usePagedList<TariffDto>("tariffs", { page, pageSize: 50, ...filters, ...sorting.params });
   const price = (value: string, row: TariffDto) => formatPrice(value, row.currency, i18n.language);
   const columns: Column<TariffDto>[] = [
     {
       id: "name",
       header: t("bo.tariffs.name"),
       cell: (r) => r.name,
-      sortValue: (r) => r.name,
+      sortKey: "name",
       csv: (r) => r.name,
     },
     {
       id: "version",
       header: t("bo.tariffs.version"),
       cell: (r) => r.version,
-      sortValue: (r) => r.version,
       csv: (r) => r.version,
     },
     {
@@ -52,32 +50,48 @@ function TariffsPage() {
       header: t("bo.tariffs.startFee"),
       cell: (r) => price(r.startFee, r),
       csv: (r) => r.startFee,
+      xlsx: (r) => xlsxDecimal(r.startFee),
     },
     {
       id: "energy",
       header: t("bo.tariffs.energyPrice"),
       cell: (r) => price(r.energyPrice, r),
-      sortValue: (r) => Number(r.energyPrice),
       csv: (r) => r.energyPrice,
+      xlsx: (r) => xlsxDecimal(r.energyPrice),
     },
     {
       id: "time",
       header: t("bo.tariffs.timePrice"),
       cell: (r) => price(r.timePrice, r),
       csv: (r) => r.timePrice,
+      xlsx: (r) => xlsxDecimal(r.timePrice),
     },
-    { id: "idle", header: t("bo.tariffs.idleFee"), cell: (r) => price(r.idleFee, r), csv: (r) => r.idleFee },
-    { id: "vat", header: t("bo.tariffs.vatRate"), cell: (r) => `${r.vatRate} %`, csv: (r) => r.vatRate },
+    {
+      id: "idle",
+      header: t("bo.tariffs.idleFee"),
+      cell: (r) => price(r.idleFee, r),
+      csv: (r) => r.idleFee,
+      xlsx: (r) => xlsxDecimal(r.idleFee),
+    },
+    {
+      id: "vat",
+      header: t("bo.tariffs.vatRate"),
+      cell: (r) => `${r.vatRate} %`,
+      csv: (r) => r.vatRate,
+      xlsx: (r) => xlsxDecimal(r.vatRate),
+    },
     {
       id: "from",
       header: t("bo.tariffs.validFrom"),
       cell: (r) => formatDate(r.validFrom, i18n.language),
+      sortKey: "validFrom",
       csv: (r) => r.validFrom,
     },
     {
       id: "status",
       header: t("bo.common.status"),
       cell: (r) => <StatusBadge value={r.status} />,
+      sortKey: "status",
       csv: (r) => r.status,
     },
     {
@@ -126,6 +140,7 @@ function TariffsPage() {
               rowKey={(r) => r.id}
               label={t("bo.tariffs.title")}
               csvFileName="tariffs.csv"
+              {...sorting.tableProps(filters)}
             />
             <PageFooter total={data.total} page={page} pageSize={50} onPage={setPage} />
           </>

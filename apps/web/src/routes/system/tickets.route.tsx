@@ -20,7 +20,7 @@ import { formatAge } from "./shared/format";
 import { PagedTable } from "./shared/paged-table";
 import { QueryState } from "./shared/query-state";
 import { StatusBadge } from "./shared/status-badge";
-import { useDetail } from "./shared/use-list";
+import { useDetail, useListSort } from "./shared/use-list";
 import { systemRoute } from "./system.route";
 
 export const ticketsRoute = createRoute({
@@ -42,14 +42,14 @@ function TicketsPage() {
   const [category, setCategory] = useState<string | null>(null);
   const [olderThanHours, setOlder] = useState<number | string>("");
   const assigneeLabel = useAssigneeName();
-  const params = {
-    page,
-    pageSize: 50,
+  const sorting = useListSort<TicketSummary>("tickets", () => setPage(1));
+  const filters = {
     status: statuses.join(",") || undefined,
     assigneeId,
     category,
     olderThanHours: olderThanHours === "" ? undefined : Number(olderThanHours),
   };
+  const params = { page, pageSize: 50, ...filters, ...sorting.params };
   const tickets = useQuery({
     queryKey: ["tickets", "list", params],
     queryFn: () => api<TicketPage>("GET", `/tickets${queryString(params)}`),
@@ -65,7 +65,7 @@ function TicketsPage() {
           {r.number}
         </AnchorLink>
       ),
-      sortValue: (r) => r.number,
+      sortKey: "number",
       csv: (r) => r.number,
     },
     { id: "subject", header: t("bo.tickets.subject"), cell: (r) => r.subject, csv: (r) => r.subject },
@@ -80,7 +80,7 @@ function TicketsPage() {
       id: "category",
       header: t("bo.tickets.category"),
       cell: (r) => r.category,
-      sortValue: (r) => r.category,
+      sortKey: "category",
       csv: (r) => r.category,
     },
     {
@@ -94,7 +94,7 @@ function TicketsPage() {
       id: "status",
       header: t("bo.common.status"),
       cell: (r) => <StatusBadge value={r.status} />,
-      sortValue: (r) => r.status,
+      sortKey: "status",
       csv: (r) => r.status,
     },
     {
@@ -107,7 +107,7 @@ function TicketsPage() {
       id: "last",
       header: t("bo.tickets.lastMessage"),
       cell: (r) => formatAge(r.lastMessageAt, i18n.language),
-      sortValue: (r) => r.lastMessageAt,
+      sortKey: "lastMessageAt",
       csv: (r) => r.lastMessageAt,
     },
   ];
@@ -160,6 +160,7 @@ function TicketsPage() {
         rowKey={(r) => r.id}
         label={t("bo.tickets.title")}
         csvFileName="tickets.csv"
+        {...sorting.tableProps(filters)}
         emptyTitle={t("bo.tickets.none")}
         page={page}
         onPage={setPage}

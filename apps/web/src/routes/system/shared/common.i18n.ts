@@ -1,6 +1,10 @@
 export const en = {
   common: {
     exportCsv: "CSV",
+    exportXlsx: "Excel (XLSX)",
+    export: "Export",
+    exportCapped:
+      "The file holds the first {{count}} of {{total}} rows; narrow the filter to export the rest.",
     noMatches: "No matches",
     yes: "Yes",
     no: "No",
@@ -50,6 +54,10 @@ export const en = {
 export const nl: typeof en = {
   common: {
     exportCsv: "CSV",
+    exportXlsx: "Excel (XLSX)",
+    export: "Exporteren",
+    exportCapped:
+      "Het bestand bevat de eerste {{count}} van {{total}} rijen; verfijn het filter om de rest te exporteren.",
     noMatches: "Niets gevonden",
     yes: "Ja",
     no: "Nee",

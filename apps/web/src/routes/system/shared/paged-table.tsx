@@ -1,5 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { type Column, DataTable } from "../../../components/data-table";
+import type { AllRows } from "../../../components/fetch-all-rows";
+import type { TableSort } from "../../../components/table-sort";
 import { PageFooter } from "./page-footer";
 import { QueryState } from "./query-state";
 
@@ -13,6 +15,10 @@ type PagedTableProps<T> = {
   page: number;
   pageSize?: number;
   onPage: (page: number) => void;
+  /** From `useListSort(...).tableProps(filters)`: the server sorts, the export fetches every row. */
+  sort: TableSort;
+  onSort: (sort: TableSort) => void;
+  exportAll: () => Promise<AllRows<T>>;
 };
 
 /** One paged list of the back office: loading/error/empty states, the table, and the page footer. */
