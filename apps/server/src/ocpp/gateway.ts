@@ -111,8 +111,8 @@ async function serveClient(
   client.on("close", () => {
     void (async () => {
       await router.detach(chargePointId, client);
-      // A newer connection of the same charger may already be here; it keeps the charger online.
-      if (!router.isConnectedHere(chargePointId))
+      // A newer connection of the same charger, here or (Redis presence) on another process, keeps it online.
+      if (!(await router.isConnected(chargePointId)))
         await markChargePointSeen(core.db, chargePointId, false, core.clock);
     })().catch((err) => log.error({ err, chargePointId }, "OCPP disconnect bookkeeping failed"));
   });

@@ -9,7 +9,6 @@ export type CommandRouter = {
   detach: (chargePointId: string, client: OcppClient) => Promise<void>;
   /** Heartbeats keep presence fresh (multi-process routing). */
   touch: (chargePointId: string) => Promise<void>;
-  isConnectedHere: (chargePointId: string) => boolean;
   /** Connected to this or (with Redis) any other process. */
   isConnected: (chargePointId: string) => Promise<boolean>;
   close: () => Promise<void>;
@@ -54,7 +53,6 @@ export function createLocalCommandRouter(): CommandRouter {
       if (clients.get(chargePointId) === client) clients.delete(chargePointId);
     },
     async touch() {},
-    isConnectedHere: (chargePointId) => clients.has(chargePointId),
     isConnected: async (chargePointId) => clients.has(chargePointId),
     async close() {
       clients.clear();

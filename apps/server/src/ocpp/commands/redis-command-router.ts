@@ -146,7 +146,6 @@ export async function createRedisCommandRouter(redisUrl: string): Promise<Comman
       if (clients.has(chargePointId))
         await redis.set(presenceKey(chargePointId), processId, "EX", PRESENCE_TTL_S);
     },
-    isConnectedHere: (chargePointId) => clients.has(chargePointId),
     isConnected: async (chargePointId) =>
       clients.has(chargePointId) || (await redis.exists(presenceKey(chargePointId))) === 1,
     async close() {
