@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { SimulatedChargePoint } from "@voltlane/charge-point-simulator";
 import { createChargePoint } from "@voltlane/charge-point-simulator";
 import { bootstrapPlatform } from "@voltlane/core";
-import { auditEntries, type Database, jobLocks, openDatabase, tickets } from "@voltlane/db";
+import { auditEntries, chargePoints, type Database, jobLocks, openDatabase, tickets } from "@voltlane/db";
 import { dropDatabase, withDatabase } from "@voltlane/db/testing";
 import { and, eq } from "drizzle-orm";
 import pg from "pg";
@@ -92,7 +92,7 @@ describe.skipIf(!pgTemplate)(
       };
       const ports = [await freePort(), await freePort()];
       const started = await Promise.allSettled(
-        ports.map((port) => startServerProcess({ port, env, readyTimeoutMs: 90_000 })),
+        ports.map((port) => startServerProcess({ port, env, readyTimeoutMs: 180_000 })),
       );
       for (const s of started) if (s.status === "fulfilled") processes.push(s.value);
       const failed = started.find((s) => s.status === "rejected");
@@ -111,7 +111,7 @@ describe.skipIf(!pgTemplate)(
         expect((await cp.start()).status).toBe("Accepted");
         cps.push(cp);
       }
-    }, 180_000);
+    }, 300_000);
 
     afterAll(async () => {
       await Promise.allSettled(cps.map((cp) => cp.close()));
@@ -235,5 +235,36 @@ describe.skipIf(!pgTemplate)(
       const now = await leases();
       for (const job of EXCLUSIVE_JOBS) expect(now.get(job)!.holder, job).toBe(first.get(job)!.holder);
     }, 90_000);
+
+    it("a charge point that moved to the other process stays online when its old socket closes", async () => {
+      const moving = ids[1]!;
+      // A half-open socket on process 1; the charger reconnects through the balancer and lands on process 2.
+      const moved = createChargePoint({
+        url: processes[1]!.ocppUrl,
+        identity: moving,
+        password,
+        connectors: 1,
+        reconnect: false,
+        callTimeoutMs: 15_000,
+      });
+      expect((await moved.start()).status).toBe("Accepted");
+      cps.push(moved);
+      await cps[1]!.close();
+      // Process 1 has done its disconnect bookkeeping once its presence check answered.
+      await new Promise((r) => setTimeout(r, 3_000));
+      const [row] = await database.db
+        .select({ online: chargePoints.online })
+        .from(chargePoints)
+        .where(eq(chargePoints.id, moving));
+      expect(row!.online).toBe(true);
+      const viaP1 = await api(processes[0]!);
+      const answer = await viaP1("POST", `/charge-points/${moving}/commands`, {
+        type: "ClearCache",
+        params: {},
+        timeoutSeconds: 15,
+      });
+      expect(answer).toEqual({ status: 200, body: { result: { status: "Accepted" } } });
+      expect(moved.received.map((c) => c.action)).toContain("ClearCache");
+    }, 60_000);
   },
 );
