@@ -31,6 +31,8 @@ export const paymentSchema = z
     batchRef: z.string().nullable(),
     receivedAt: z.string().nullable(),
     createdAt: z.string(),
+    /** ISO 4217; `amount` is in its minor units (the provider's one currency). */
+    currency: z.string(),
   })
   .meta({ id: "Payment" });
 
@@ -45,6 +47,8 @@ export const payoutSchema = z
     dueDate: z.string(),
     paidAt: z.string().nullable(),
     batchRef: z.string().nullable(),
+    /** ISO 4217; `amount` is in its minor units (the provider's one currency). */
+    currency: z.string(),
   })
   .meta({ id: "Payout" });
 

@@ -1,6 +1,15 @@
 import type { AttachmentItem, CustomerAttachments } from "@voltlane/contracts";
-import { attachments, customers, employmentLinks } from "@voltlane/db";
-import { and, desc, eq } from "drizzle-orm";
+import {
+  attachments,
+  chargeCards,
+  chargeGroups,
+  chargePoints,
+  customers,
+  type Db,
+  employmentLinks,
+  grids,
+} from "@voltlane/db";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import { loadVisibleCustomer } from "../customers/customer-scope";
 import type { CoreDeps } from "../platform/deps";
@@ -17,7 +26,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * The Attachments tab (§6): open and ended links, newest first. Employees come from employment
- * links (R10). Asset names are their ids until the asset features provide a lookup.
+ * links (R10). Assets are shown by name: charge point name, card number (and label), group name
+ * (and code), grid name.
  */
 export async function listCustomerAttachments(
   deps: CoreDeps,
@@ -38,13 +48,14 @@ export async function listCustomerAttachments(
     .from(attachments)
     .where(and(eq(attachments.customerId, customer.id), eq(attachments.providerId, p.providerId)))
     .orderBy(desc(attachments.validFrom));
+  const names = await assetNames(deps.db, p.providerId, rows);
   for (const row of rows) {
     const list = listOf[row.assetType as keyof typeof listOf];
     if (!list) continue;
     result[list].push({
       id: row.id,
       assetId: row.assetId,
-      name: row.assetId,
+      name: names.get(`${row.assetType}:${row.assetId}`) ?? row.assetId,
       role: row.role,
       validFrom: row.validFrom.toISOString(),
       validTo: iso(row.validTo),
@@ -52,6 +63,52 @@ export async function listCustomerAttachments(
   }
   result.employees = await listEmployeesOf(deps, customer.id, p.providerId);
   return result;
+}
+
+type AttachmentRow = typeof attachments.$inferSelect;
+
+/** Display names of the attached assets, one query per asset type, keyed `type:id`. */
+async function assetNames(db: Db, providerId: string, rows: AttachmentRow[]): Promise<Map<string, string>> {
+  const idsOf = (type: string) => [
+    ...new Set(rows.filter((r) => r.assetType === type).map((r) => r.assetId)),
+  ];
+  const names = new Map<string, string>();
+  const cpIds = idsOf("charge_point");
+  if (cpIds.length > 0) {
+    const found = await db
+      .select({ id: chargePoints.id, name: chargePoints.name })
+      .from(chargePoints)
+      .where(and(eq(chargePoints.providerId, providerId), inArray(chargePoints.id, cpIds)));
+    for (const c of found)
+      names.set(`charge_point:${c.id}`, c.name && c.name !== c.id ? `${c.name} (${c.id})` : c.id);
+  }
+  const uuidIds = (type: string) => idsOf(type).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const cardIds = uuidIds("charge_card");
+  if (cardIds.length > 0) {
+    const found = await db
+      .select({ id: chargeCards.id, externalId: chargeCards.externalId, label: chargeCards.label })
+      .from(chargeCards)
+      .where(and(eq(chargeCards.providerId, providerId), inArray(chargeCards.id, cardIds)));
+    for (const c of found)
+      names.set(`charge_card:${c.id}`, c.label ? `${c.externalId} (${c.label})` : c.externalId);
+  }
+  const groupIds = uuidIds("charge_group");
+  if (groupIds.length > 0) {
+    const found = await db
+      .select({ id: chargeGroups.id, name: chargeGroups.name, code: chargeGroups.code })
+      .from(chargeGroups)
+      .where(and(eq(chargeGroups.providerId, providerId), inArray(chargeGroups.id, groupIds)));
+    for (const g of found) names.set(`charge_group:${g.id}`, `${g.name} (${g.code})`);
+  }
+  const gridIds = uuidIds("grid");
+  if (gridIds.length > 0) {
+    const found = await db
+      .select({ id: grids.id, name: grids.name })
+      .from(grids)
+      .where(and(eq(grids.providerId, providerId), inArray(grids.id, gridIds)));
+    for (const g of found) names.set(`grid:${g.id}`, g.name);
+  }
+  return names;
 }
 
 async function listEmployeesOf(

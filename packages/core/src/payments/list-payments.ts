@@ -1,5 +1,5 @@
 import type { paymentSortFields, payoutSortFields, SortQuery } from "@voltlane/contracts";
-import { payments, payouts } from "@voltlane/db";
+import { type Db, payments, payouts, providers } from "@voltlane/db";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { CoreDeps } from "../platform/deps";
@@ -8,7 +8,21 @@ import { assertCan } from "../policy/can";
 
 type Page = { page: number; pageSize: number };
 
-export function presentPayment(row: typeof payments.$inferSelect) {
+/** Payments and payouts are in the provider's one currency (§3 Money); API.md lists it on each. */
+async function providerCurrency(db: Db, providerId: string): Promise<string> {
+  const [row] = await db
+    .select({ currency: providers.currency })
+    .from(providers)
+    .where(eq(providers.id, providerId));
+  return row?.currency ?? "EUR";
+}
+
+/** One payment as the API shows it, with its currency. */
+export async function paymentView(deps: CoreDeps, row: typeof payments.$inferSelect) {
+  return presentPayment(row, await providerCurrency(deps.db, row.providerId));
+}
+
+export function presentPayment(row: typeof payments.$inferSelect, currency: string) {
   return {
     id: row.id,
     invoiceId: row.invoiceId,
@@ -20,6 +34,7 @@ export function presentPayment(row: typeof payments.$inferSelect) {
     batchRef: row.batchRef,
     receivedAt: row.receivedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    currency,
   };
 }
 
@@ -55,7 +70,13 @@ export async function listPayments(
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize);
   const [count] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(payments).where(where);
-  return { items: rows.map(presentPayment), total: count!.n, page: filters.page, pageSize: filters.pageSize };
+  const currency = await providerCurrency(deps.db, p.providerId);
+  return {
+    items: rows.map((row) => presentPayment(row, currency)),
+    total: count!.n,
+    page: filters.page,
+    pageSize: filters.pageSize,
+  };
 }
 
 export async function listPayouts(
@@ -88,6 +109,7 @@ export async function listPayouts(
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize);
   const [count] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(payouts).where(where);
+  const currency = await providerCurrency(deps.db, p.providerId);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -99,6 +121,7 @@ export async function listPayouts(
       dueDate: r.dueDate,
       paidAt: r.paidAt?.toISOString() ?? null,
       batchRef: r.batchRef,
+      currency,
     })),
     total: count!.n,
     page: filters.page,

@@ -12,7 +12,7 @@ import {
   invoiceSessionsCsv,
   issueDraftInvoice,
   listInvoices,
-  presentPayment,
+  paymentView,
   recordPayment,
 } from "@voltlane/core";
 import { z } from "zod";
@@ -72,7 +72,10 @@ export async function invoicesRoutes(app: App, deps: ServerDeps) {
       reply
         .status(201)
         .send(
-          presentPayment(await recordPayment(billing, principalOf(request), request.params.id, request.body)),
+          await paymentView(
+            billing,
+            await recordPayment(billing, principalOf(request), request.params.id, request.body),
+          ),
         ),
   );
 }

@@ -22,8 +22,6 @@ export function PaymentsTab({ customerId }: { customerId: string }) {
   const [paying, setPaying] = useState<Invoice | null>(null);
   const invoices = useInvoices({ customerId }, page, PAGE_SIZE);
   const payments = usePayments(customerId);
-  // One currency per provider (§3): the invoices carry it, payments do not.
-  const currency = invoices.data?.items[0]?.currency ?? "EUR";
   const payColumns: Column<Payment>[] = [
     {
       id: "receivedAt",
@@ -35,7 +33,7 @@ export function PaymentsTab({ customerId }: { customerId: string }) {
     {
       id: "amount",
       header: t("portal.payments.amount"),
-      cell: (r) => formatMoney(r.amount, currency, i18n.language),
+      cell: (r) => formatMoney(r.amount, r.currency, i18n.language),
       sortValue: (r) => r.amount,
       csv: (r) => r.amount,
     },

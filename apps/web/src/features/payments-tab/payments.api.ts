@@ -12,6 +12,8 @@ export interface Payment {
   status: string;
   externalRef: string | null;
   receivedAt: string | null;
+  /** ISO 4217: `amount` is in its minor units. */
+  currency: string;
 }
 
 export function usePayments(customerId: string) {
