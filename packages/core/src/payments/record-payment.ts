@@ -69,11 +69,25 @@ export async function applyPayment(
   return { ...payment!, settlement };
 }
 
-export async function refreshSettlement(tx: Db, invoice: typeof invoices.$inferSelect, now: Date) {
-  const [sum] = await tx
-    .select({ paid: sql<string>`coalesce(sum(${payments.amount}), 0)` })
+/** What settled an invoice so far: succeeded payments, and on credits the netting payouts (R59). */
+export async function settledSoFar(tx: Db, invoiceId: string): Promise<{ paid: number; netted: number }> {
+  const [received] = await tx
+    .select({
+      paid: sql<string>`coalesce(sum(${payments.amount}), 0)`,
+      netted: sql<string>`coalesce(sum(${payments.amount}) filter (where ${payments.method} = 'netting'), 0)`,
+    })
     .from(payments)
-    .where(and(eq(payments.invoiceId, invoice.id), eq(payments.status, "succeeded")));
+    .where(and(eq(payments.invoiceId, invoiceId), eq(payments.status, "succeeded")));
+  const [nettedOut] = await tx
+    .select({ netted: sql<string>`coalesce(sum(${payouts.amount}), 0)` })
+    .from(payouts)
+    .where(and(eq(payouts.invoiceId, invoiceId), eq(payouts.method, "netting"), eq(payouts.status, "paid")));
+  const netted = Number(received!.netted) + Number(nettedOut!.netted);
+  return { paid: Number(received!.paid) + Number(nettedOut!.netted), netted };
+}
+
+export async function refreshSettlement(tx: Db, invoice: typeof invoices.$inferSelect, now: Date) {
+  const { paid, netted } = await settledSoFar(tx, invoice.id);
   const [customer] = await tx
     .select({ iban: customers.iban })
     .from(customers)
@@ -81,16 +95,24 @@ export async function refreshSettlement(tx: Db, invoice: typeof invoices.$inferS
   const settlement = settlementAfterPayments({
     direction: invoice.direction,
     total: invoice.total,
-    paid: Number(sum!.paid),
+    paid,
+    netted,
     current: invoice.settlement,
     hasIban: Boolean(customer?.iban),
   });
   await tx.update(invoices).set({ settlement, updatedAt: now }).where(eq(invoices.id, invoice.id));
-  if (settlement === "paid_out") {
+  if (invoice.direction === "credit" && (settlement === "paid_out" || settlement === "netted")) {
+    // The bank payout of what netting left over is confirmed; a fully netted one was cancelled.
     await tx
       .update(payouts)
       .set({ status: "paid", paidAt: now, updatedAt: now })
-      .where(eq(payouts.invoiceId, invoice.id));
+      .where(
+        and(
+          eq(payouts.invoiceId, invoice.id),
+          eq(payouts.method, "bank_transfer"),
+          sql`${payouts.status} <> 'cancelled'`,
+        ),
+      );
   }
   return settlement;
 }

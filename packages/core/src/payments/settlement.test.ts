@@ -12,9 +12,28 @@ describe("settlement (R58)", () => {
     ["credit", 500, 0, "payout_pending", false, "on_hold"],
     ["credit", 500, 500, "payout_pending", true, "paid_out"],
     ["debit", 1000, 1000, "credited", true, "credited"],
+    ["debit", 1000, 400, "overdue", true, "overdue"],
+    ["debit", 1000, 1000, "overdue", true, "paid"],
+    ["debit", 1000, 0, "overdue", true, "overdue"],
   ])("%s total %i paid %i from %s (IBAN %s) → %s", (direction, total, paid, current, hasIban, expected) => {
     expect(settlementAfterPayments({ direction, total, paid, current, hasIban })).toBe(expected);
   });
+
+  it.each([
+    ["debit", 1000, 1000, 1000, "open", "netted"],
+    ["debit", 1000, 1000, 300, "partially_paid", "netted"],
+    ["debit", 1000, 600, 600, "open", "partially_paid"],
+    ["credit", -1000, 1000, 1000, "payout_pending", "netted"],
+    ["credit", -1000, 400, 400, "payout_pending", "payout_pending"],
+    ["credit", -1000, 400, 400, "on_hold", "payout_pending"],
+  ])(
+    "R59: %s total %i settled %i of which netted %i, from %s → %s",
+    (direction, total, paid, netted, current, expected) => {
+      expect(settlementAfterPayments({ direction, total, paid, netted, current, hasIban: true })).toBe(
+        expected,
+      );
+    },
+  );
 
   it.each([
     [{ direction: "debit", settlement: "open", dueDate: "2026-11-29" }, "2026-11-29", "open"],

@@ -4,6 +4,9 @@ import {
   directDebitExportSchema,
   listPaymentsQuerySchema,
   listPayoutsQuerySchema,
+  nettingCandidateSchema,
+  nettingResultSchema,
+  nettingSchema,
   pageOf,
   paymentSchema,
   payoutExportSchema,
@@ -14,9 +17,12 @@ import {
   exportDirectDebits,
   exportPayouts,
   importBankStatement,
+  listNettingCandidates,
   listPayments,
   listPayouts,
+  netInvoices,
 } from "@voltlane/core";
+import { z } from "zod";
 import { principalOf } from "../auth-plugin";
 import type { App, ServerDeps } from "../types";
 
@@ -50,5 +56,17 @@ export async function paymentsRoutes(app: App, { core }: ServerDeps) {
     "/payments/bank-statements",
     { schema: { tags, body: bankStatementImportSchema, response: { 200: bankStatementResultSchema } } },
     async (request) => importBankStatement(core, principalOf(request), request.body.xml),
+  );
+  // R59: settle an open debit against an unpaid credit of the same customer.
+  app.get(
+    "/payments/netting/candidates",
+    { schema: { tags, response: { 200: z.array(nettingCandidateSchema) } } },
+    async (request) => listNettingCandidates(core, principalOf(request)),
+  );
+  app.post(
+    "/payments/netting",
+    { schema: { tags, body: nettingSchema, response: { 201: nettingResultSchema } } },
+    async (request, reply) =>
+      reply.status(201).send(await netInvoices(core, principalOf(request), request.body)),
   );
 }
