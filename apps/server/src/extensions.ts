@@ -1,3 +1,4 @@
+import { invoiceOverdueExtension } from "./jobs/invoice-overdue.job";
 import { invoiceRunExtension } from "./jobs/invoice-run.job";
 import { localListExtension } from "./jobs/local-list.job";
 import { smartChargingExtension } from "./jobs/smart-charging.job";
@@ -12,4 +13,5 @@ export const serverExtensions: ServerExtension[] = [
   smartChargingExtension,
   localListExtension,
   invoiceRunExtension,
+  invoiceOverdueExtension,
 ];

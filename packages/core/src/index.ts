@@ -87,6 +87,7 @@ export * from "./payments/export-direct-debits";
 export * from "./payments/export-payouts";
 export * from "./payments/import-bank-statement";
 export * from "./payments/list-payments";
+export * from "./payments/mark-overdue-invoices";
 export * from "./payments/net-invoices";
 export * from "./payments/record-payment";
 export * from "./payments/settlement";

@@ -1,10 +1,10 @@
-import { customers, type Db, type invoices, payments, systemUsers } from "@voltlane/db";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { type Db, type invoices, payments } from "@voltlane/db";
+import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../auth/principal";
 import { fromMinorUnits } from "../money/money";
-import { enqueueNotification } from "../notifications/enqueue-notification";
 import { registerTemplate } from "../notifications/templates";
+import { notifyInvoiceParties } from "./notify-invoice-parties";
 import { refreshSettlement } from "./record-payment";
 
 const s = (v: unknown) => (v === undefined || v === null ? "" : String(v));
@@ -59,39 +59,8 @@ export async function reverseDirectDebit(
 }
 
 async function notifyFailure(tx: Db, invoice: typeof invoices.$inferSelect, amount: number) {
-  const payload = {
+  await notifyInvoiceParties(tx, invoice, "direct_debit_failed", {
     number: invoice.number,
     amount: `${invoice.currency} ${fromMinorUnits(amount, invoice.currency)}`,
-  };
-  const [customer] = await tx.select().from(customers).where(eq(customers.id, invoice.customerId));
-  const email = customer?.invoiceEmail ?? customer?.email;
-  if (email) {
-    await enqueueNotification(tx, {
-      providerId: invoice.providerId,
-      channel: "email",
-      template: "direct_debit_failed",
-      language: customer!.language,
-      recipient: { kind: "customer", id: customer!.id, email },
-      payload,
-    });
-  }
-  const finance = await tx
-    .select()
-    .from(systemUsers)
-    .where(
-      and(
-        eq(systemUsers.providerId, invoice.providerId),
-        eq(systemUsers.status, "active"),
-        sql`(${systemUsers.roles} && array['finance','admin']::text[] or ${systemUsers.isSuper})`,
-      ),
-    );
-  for (const user of finance) {
-    await enqueueNotification(tx, {
-      providerId: invoice.providerId,
-      channel: "in_app",
-      template: "direct_debit_failed",
-      recipient: { kind: "system", id: user.id, email: user.email },
-      payload,
-    });
-  }
+  });
 }
