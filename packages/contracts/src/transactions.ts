@@ -59,7 +59,14 @@ export const transactionListQuerySchema = z.object({
     ),
 });
 export type TransactionListQuery = z.infer<typeof transactionListQuerySchema>;
-export const transactionPageSchema = pageOf(transactionSchema);
+/**
+ * `total` is exact while `totalExact` is true; above a bound (a provider's whole history) it is the
+ * database's estimate, so that counting never slows a page (bench/RESULTS.md "Reports").
+ */
+export const transactionPageSchema = pageOf(transactionSchema).extend({
+  totalExact: z.boolean().describe("false when total is an estimate (very large unfiltered lists)"),
+});
+export type TransactionPage = z.infer<typeof transactionPageSchema>;
 
 export const meterSeriesPointSchema = z.object({
   sampledAt: z.date(),
