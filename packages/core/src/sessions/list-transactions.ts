@@ -1,6 +1,6 @@
-import type { Page, TransactionListQuery, TransactionView } from "@voltlane/contracts";
+import type { TransactionListQuery, TransactionPage, TransactionView } from "@voltlane/contracts";
 import { type Db, transactions } from "@voltlane/db";
-import { and, count, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import { sortOrder } from "../platform/sort-order";
 import { toTransactionView, visibleTransactions } from "./transaction-view";
@@ -42,27 +42,69 @@ function transactionOrder(query: TransactionFilter): SQL[] {
   ]);
 }
 
+/**
+ * Above this many matching sessions `total` is PostgreSQL's estimate and `totalExact` is false: an
+ * exact count of a provider's whole history (1,000,000 sessions: ~300 ms, bench/RESULTS.md "Reports")
+ * would slow every page. Filtered lists (a customer, a charge point, a month) stay below it and exact.
+ */
+export const EXACT_TOTAL_LIMIT = 50_000;
+
 /** Sessions visible to the principal (R4, R64), newest first unless sorted. */
 export async function listTransactions(
   deps: { db: Db },
   principal: Principal,
   query: TransactionFilter & { page: number; pageSize: number },
-): Promise<Page<TransactionView>> {
+  exactTotalLimit = EXACT_TOTAL_LIMIT,
+): Promise<TransactionPage> {
   const where = conditions(principal, query);
-  const [total] = await deps.db.select({ n: count() }).from(transactions).where(where);
+  const offset = (query.page - 1) * query.pageSize;
   const rows = await deps.db
     .select()
     .from(transactions)
     .where(where)
     .orderBy(...transactionOrder(query))
     .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .offset(offset);
+  // A short, non-empty page (or a short first page) is the end of the list: its total is known.
+  const lastPage = rows.length < query.pageSize && (rows.length > 0 || offset === 0);
+  const total = lastPage
+    ? { n: offset + rows.length, exact: true }
+    : await boundedTotal(deps.db, where, exactTotalLimit);
   return {
     items: rows.map(toTransactionView),
-    total: total?.n ?? 0,
+    total: total.n,
+    totalExact: total.exact,
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/**
+ * The planner's estimate when it is above `limit` (a plan, no rows read); otherwise an exact count that
+ * stops at `limit` + 1 rows, falling back to the estimate (never below the bound) when it gets there.
+ */
+async function boundedTotal(db: Db, where: SQL, limit: number): Promise<{ n: number; exact: boolean }> {
+  const estimate = await estimatedRows(db, where);
+  if (estimate > limit) return { n: estimate, exact: false };
+  const capped = db
+    .select({ one: sql`1` })
+    .from(transactions)
+    .where(where)
+    .limit(limit + 1)
+    .as("capped");
+  const [row] = await db.select({ n: count() }).from(capped);
+  const n = row?.n ?? 0;
+  if (n <= limit) return { n, exact: true };
+  return { n: Math.max(estimate, limit + 1), exact: false };
+}
+
+async function estimatedRows(db: Db, where: SQL): Promise<number> {
+  const result = await db.execute(sql`explain (format json) select 1 from ${transactions} where ${where}`);
+  const plan = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]?.["QUERY PLAN"];
+  const parsed = (typeof plan === "string" ? JSON.parse(plan) : plan) as {
+    Plan?: { "Plan Rows"?: number };
+  }[];
+  return Math.round(Number(parsed?.[0]?.Plan?.["Plan Rows"] ?? 0));
 }
 
 const csvColumns = [
@@ -79,20 +121,65 @@ const csvColumns = [
   "receiverCustomerId",
   "status",
 ] as const;
+const EXPORT_BATCH = 2_000;
 
-/** The CSV export (API.md fields), all matching rows, in pages so memory stays flat. */
-export async function exportTransactionsCsv(
+/**
+ * Every matching session in list order, in batches of 2,000, for exports: memory stays flat and the
+ * first batch leaves at once. The scope is checked here, before anything is sent (R4).
+ */
+export function transactionBatches(
   deps: { db: Db },
   principal: Principal,
   filter: TransactionFilter,
-): Promise<string> {
-  const lines: string[] = [csvColumns.join(",")];
-  for (let page = 1; ; page++) {
-    const result = await listTransactions(deps, principal, { ...filter, page, pageSize: 500 });
-    for (const t of result.items) lines.push(csvColumns.map((c) => csvCell(t[c])).join(","));
-    if (page * 500 >= result.total) break;
+  batchSize = EXPORT_BATCH,
+): AsyncIterable<TransactionView[]> {
+  return batchesOf(deps.db, conditions(principal, filter), filter, batchSize);
+}
+
+async function* batchesOf(
+  db: Db,
+  where: SQL,
+  filter: TransactionFilter,
+  size: number,
+): AsyncGenerator<TransactionView[]> {
+  let last: string | undefined;
+  for (let offset = 0; ; offset += size) {
+    // Newest first continues after the last row sent (keyset); a custom sort pages by offset.
+    const batch = await db
+      .select()
+      .from(transactions)
+      .where(last && !filter.sort ? and(where, olderThan(last)) : where)
+      .orderBy(...transactionOrder(filter))
+      .limit(size)
+      .offset(filter.sort ? offset : 0);
+    if (batch.length > 0) yield batch.map(toTransactionView);
+    if (batch.length < size) return;
+    last = batch.at(-1)!.id;
   }
-  return `${lines.join("\r\n")}\r\n`;
+}
+
+/** The CSV export (API.md fields), streamed: one chunk per batch. */
+export function exportTransactionsCsv(
+  deps: { db: Db },
+  principal: Principal,
+  filter: TransactionFilter,
+): AsyncIterable<string> {
+  return csvChunks(transactionBatches(deps, principal, filter));
+}
+
+async function* csvChunks(batches: AsyncIterable<TransactionView[]>): AsyncGenerator<string> {
+  yield `${csvColumns.join(",")}\r\n`;
+  for await (const batch of batches) yield batch.map(csvRow).join("");
+}
+
+/** Rows after `id` in the default order (started_at desc, ocpp_transaction_id desc), exact to the microsecond. */
+function olderThan(id: string): SQL {
+  const key = sql`(select k.started_at, k.ocpp_transaction_id from ${transactions} k where k.id = ${id})`;
+  return sql`(${transactions.startedAt}, ${transactions.ocppTransactionId}) < ${key}`;
+}
+
+function csvRow(t: TransactionView): string {
+  return `${csvColumns.map((c) => csvCell(t[c])).join(",")}\r\n`;
 }
 
 function csvCell(value: unknown): string {

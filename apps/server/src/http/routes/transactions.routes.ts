@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import {
   billableOverrideBodySchema,
   transactionDetailSchema,
@@ -22,11 +23,11 @@ export async function transactionRoutes(app: App, { core }: ServerDeps) {
       const { format, ...query } = request.query;
       const principal = principalOf(request);
       if (format === "csv") {
-        const csv = await exportTransactionsCsv(core, principal, query);
+        // Streamed batch by batch: a year of a provider's sessions never sits in memory at once.
+        const csv = Readable.from(exportTransactionsCsv(core, principal, query));
         return reply
           .header("content-type", "text/csv; charset=utf-8")
           .header("content-disposition", 'attachment; filename="transactions.csv"')
-          .serializer((body: string) => body)
           .send(csv as never);
       }
       if (format === "xlsx") {
