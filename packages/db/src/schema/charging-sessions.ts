@@ -91,9 +91,10 @@ export const transactions = pgTable(
     ),
     index("transactions_provider_started_ix").on(t.providerId, t.startedAt),
     index("transactions_cp_status_ix").on(t.chargePointId, t.status),
-    index("transactions_payer_ix").on(t.payerCustomerId),
-    index("transactions_receiver_ix").on(t.receiverCustomerId),
-    index("transactions_user_ix").on(t.userCustomerId),
+    // A customer's sessions in a date window (dashboard, filtered lists): the range is part of the index.
+    index("transactions_payer_started_ix").on(t.payerCustomerId, t.startedAt),
+    index("transactions_receiver_started_ix").on(t.receiverCustomerId, t.startedAt),
+    index("transactions_user_started_ix").on(t.userCustomerId, t.startedAt),
     index("transactions_card_status_ix").on(t.chargeCardId, t.status),
   ],
 );
