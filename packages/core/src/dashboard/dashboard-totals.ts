@@ -1,6 +1,6 @@
 import { type Db, transactions } from "@voltlane/db";
 import { eq, type SQL, sql } from "drizzle-orm";
-import { inWindow, type Window } from "./energy-series";
+import { type PeriodSums, sumsByPeriod, type Window } from "./energy-series";
 
 /** Sessions of the customer's cards: it is the card's user or payer (a company: also employees' company-paid cards, R64). */
 export const usedBy = (customerId: string): SQL =>
@@ -9,7 +9,15 @@ export const usedBy = (customerId: string): SQL =>
 /** Sessions on the customer's charge points: it is the receiver (R40). */
 export const deliveredBy = (customerId: string): SQL => eq(transactions.receiverCustomerId, customerId);
 
-const sumInt = (expr: SQL) => sql<number>`coalesce(sum(${expr}), 0)`.mapWith(Number);
+/** Costs are what the customer pays (payer only: an employee's company-paid sessions cost the employee nothing). */
+const costsOf = (customerId: string): SQL =>
+  sql`case when ${transactions.payerCustomerId} = ${customerId} then ${transactions.costNet} else 0 end`;
+
+/** Revenue is what its chargers earn from others, net − margin and never below 0 (R41); R42: own card, own charger earns nothing. */
+const revenueOf = (customerId: string): SQL =>
+  sql`case when ${transactions.payerCustomerId} is distinct from ${customerId}
+    then greatest(coalesce(${transactions.costNet}, 0) - coalesce(${transactions.margin}, 0), 0)
+    else 0 end`;
 
 export type DashboardTotals = {
   usedWh: number;
@@ -20,40 +28,44 @@ export type DashboardTotals = {
   sessionsDelivered: number;
 };
 
+export type DashboardUsage = {
+  energyUsed: { period: string; wh: number }[];
+  energyDelivered: { period: string; wh: number }[];
+  totals: DashboardTotals;
+};
+
 /**
- * Costs are what the customer pays (payer only: an employee's company-paid sessions cost the employee
- * nothing); revenue is what its chargers earn from others, net − margin and never below 0 (R41, R42).
+ * Energy used and delivered per period and the window's totals, from one grouped query per side: the
+ * totals are the sums of the periods (money in integer minor units), so the rows are read once.
  */
-export async function dashboardTotals(db: Db, w: Window, customerId: string): Promise<DashboardTotals> {
-  const [used] = await db
-    .select({
-      wh: sumInt(sql`${transactions.energyWh}`),
-      sessions: sql<number>`count(*)`.mapWith(Number),
-      costs: sumInt(
-        sql`case when ${transactions.payerCustomerId} = ${customerId} then ${transactions.costNet} else 0 end`,
-      ),
-    })
-    .from(transactions)
-    .where(inWindow(w, usedBy(customerId)));
-  const [delivered] = await db
-    .select({
-      wh: sumInt(sql`${transactions.energyWh}`),
-      sessions: sql<number>`count(*)`.mapWith(Number),
-      // R42: charging on one's own charger with one's own card earns nothing.
-      revenue: sumInt(
-        sql`case when ${transactions.payerCustomerId} is distinct from ${customerId}
-          then greatest(coalesce(${transactions.costNet}, 0) - coalesce(${transactions.margin}, 0), 0)
-          else 0 end`,
-      ),
-    })
-    .from(transactions)
-    .where(inWindow(w, deliveredBy(customerId)));
+export async function dashboardUsage(
+  db: Db,
+  w: Window,
+  customerId: string,
+  periods: string[],
+): Promise<DashboardUsage> {
+  const [used, delivered] = await Promise.all([
+    sumsByPeriod(db, w, usedBy(customerId), costsOf(customerId)),
+    sumsByPeriod(db, w, deliveredBy(customerId), revenueOf(customerId)),
+  ]);
+  const total = (rows: PeriodSums[], key: "wh" | "sessions" | "amount") =>
+    rows.reduce((sum, r) => sum + r[key], 0);
   return {
-    usedWh: used?.wh ?? 0,
-    sessionsUsed: used?.sessions ?? 0,
-    costs: used?.costs ?? 0,
-    deliveredWh: delivered?.wh ?? 0,
-    sessionsDelivered: delivered?.sessions ?? 0,
-    revenue: delivered?.revenue ?? 0,
+    energyUsed: seriesOf(periods, used),
+    energyDelivered: seriesOf(periods, delivered),
+    totals: {
+      usedWh: total(used, "wh"),
+      sessionsUsed: total(used, "sessions"),
+      costs: total(used, "amount"),
+      deliveredWh: total(delivered, "wh"),
+      sessionsDelivered: total(delivered, "sessions"),
+      revenue: total(delivered, "amount"),
+    },
   };
+}
+
+/** Every period of the window, empty ones as 0, so that charts show gaps. */
+function seriesOf(periods: string[], rows: PeriodSums[]): { period: string; wh: number }[] {
+  const byPeriod = new Map(rows.map((r) => [r.period, r.wh]));
+  return periods.map((period) => ({ period, wh: byPeriod.get(period) ?? 0 }));
 }

@@ -60,21 +60,22 @@ export function inWindow(w: Window, who: SQL): SQL {
   )!;
 }
 
-/** Energy per period from the session totals on the transaction rows (never raw meter values). */
-export async function energyByPeriod(
-  db: Db,
-  w: Window,
-  who: SQL,
-  periods: string[],
-): Promise<{ period: string; wh: number }[]> {
-  const rows = await db
+export type PeriodSums = { period: string; wh: number; sessions: number; amount: number };
+
+/**
+ * Energy, sessions and an amount (minor units) per period, from the session totals on the transaction
+ * rows (never raw meter values); periods without sessions are absent.
+ */
+export async function sumsByPeriod(db: Db, w: Window, who: SQL, amount: SQL): Promise<PeriodSums[]> {
+  const sum = (expr: SQL) => sql<number>`coalesce(sum(${expr}), 0)`.mapWith(Number);
+  return db
     .select({
       period: localPeriod(transactions.startedAt, w),
-      wh: sql<number>`coalesce(sum(${transactions.energyWh}), 0)`.mapWith(Number),
+      wh: sum(sql`${transactions.energyWh}`),
+      sessions: sql<number>`count(*)`.mapWith(Number),
+      amount: sum(amount),
     })
     .from(transactions)
     .where(inWindow(w, who))
     .groupBy(sql`1`);
-  const byPeriod = new Map(rows.map((r) => [r.period, r.wh]));
-  return periods.map((period) => ({ period, wh: byPeriod.get(period) ?? 0 }));
 }

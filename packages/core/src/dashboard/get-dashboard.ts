@@ -5,8 +5,8 @@ import type { Principal } from "../auth/principal";
 import type { Clock } from "../platform/clock";
 import { toTransactionView } from "../sessions/transaction-view";
 import { resolveDashboardSubject } from "./dashboard-customer";
-import { dashboardTotals, deliveredBy, usedBy } from "./dashboard-totals";
-import { energyByPeriod, periodsOf, type Window } from "./energy-series";
+import { dashboardUsage, deliveredBy, usedBy } from "./dashboard-totals";
+import { periodsOf, type Window } from "./energy-series";
 import { stationOverview } from "./station-overview";
 
 const DEFAULT_DAYS = 30;
@@ -34,10 +34,8 @@ export async function getDashboard(
   const used = usedBy(subject.customerId);
   const delivered = deliveredBy(subject.customerId);
   const periods = await periodsOf(deps.db, w);
-  const [energyUsed, energyDelivered, totals, recentCard, recentCp, stations] = await Promise.all([
-    energyByPeriod(deps.db, w, used, periods),
-    energyByPeriod(deps.db, w, delivered, periods),
-    dashboardTotals(deps.db, w, subject.customerId),
+  const [usage, recentCard, recentCp, stations] = await Promise.all([
+    dashboardUsage(deps.db, w, subject.customerId, periods),
     recentSessions(deps.db, principal.providerId, used),
     recentSessions(deps.db, principal.providerId, delivered),
     stationOverview(deps.db, principal.providerId, subject.customerId),
@@ -48,9 +46,9 @@ export async function getDashboard(
     to,
     interval: query.interval,
     timeZone: subject.timeZone,
-    energyUsed,
-    energyDelivered,
-    totals: { ...totals, currency: subject.currency },
+    energyUsed: usage.energyUsed,
+    energyDelivered: usage.energyDelivered,
+    totals: { ...usage.totals, currency: subject.currency },
     recentCardTransactions: recentCard,
     recentChargePointTransactions: recentCp,
     stations,
