@@ -1,5 +1,5 @@
-import { transactions } from "@voltlane/db";
-import { eq } from "drizzle-orm";
+import { type Db, invoiceLines, transactions } from "@voltlane/db";
+import { and, eq } from "drizzle-orm";
 import type { CoreDeps } from "../platform/deps";
 import { finalizeSession } from "./finalize-session";
 import type { MeterSampleInput } from "./meter-samples";
@@ -32,6 +32,7 @@ export async function stopSession(deps: CoreDeps, input: StopSessionInput): Prom
   if (!session || session.chargePointId !== input.chargePointId) return { known: false };
   if (input.samples?.length) {
     await recordMeterValues(deps, {
+      providerId: actor.providerId,
       chargePointId: input.chargePointId,
       connectorId: session.connectorId,
       ocppTransactionId: input.ocppTransactionId,
@@ -47,7 +48,7 @@ export async function stopSession(deps: CoreDeps, input: StopSessionInput): Prom
     const current = locked!;
     const alreadyStopped = current.stoppedAt !== null && current.stopSource !== "boot";
     // Once a session is on an invoice line it is frozen (R50); a late stop changes nothing.
-    if (alreadyStopped || current.payerLineId || current.receiverLineId)
+    if (alreadyStopped || (await onInvoiceLine(tx, current.id)))
       return { known: true, status: current.status, changed: false };
     const updated = await finalizeSession(tx, actor, current, {
       stoppedAt: input.stoppedAt,
@@ -70,4 +71,14 @@ export async function stopSession(deps: CoreDeps, input: StopSessionInput): Prom
     });
   }
   return { known: true, status: result.status };
+}
+
+/** R53: a live invoice line holds the session (the line is the hold; see docs/adr/0006). */
+async function onInvoiceLine(tx: Db, transactionId: string): Promise<boolean> {
+  const [line] = await tx
+    .select({ id: invoiceLines.id })
+    .from(invoiceLines)
+    .where(and(eq(invoiceLines.transactionId, transactionId), eq(invoiceLines.holdsItem, true)))
+    .limit(1);
+  return Boolean(line);
 }
