@@ -1,4 +1,6 @@
 import { rm } from "node:fs/promises";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { meterValues } from "@voltlane/db";
 import { count } from "drizzle-orm";
 import {
@@ -26,6 +28,17 @@ const chargePointCount = a.number("charge-points", 200);
 const seconds = a.number("seconds", 15);
 const runs = a.number("runs", 3);
 const targets = a.list("targets", ["echo", "pglite", "postgres"]) as ("echo" | "pglite" | "postgres")[];
+/** `--cpu-prof-dir DIR`: the server writes a V8 CPU profile per target and run (summarize-cpu-profile.ts). */
+const cpuProfDir = a.string("cpu-prof-dir", "");
+const profilePreload = fileURLToPath(new URL("./cpu-profile-preload.cjs", import.meta.url));
+
+function profileEnv(target: string, run: number): Record<string, string> {
+  if (!cpuProfDir) return {};
+  return {
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${profilePreload}`.trim(),
+    BENCH_CPU_PROF_DIR: resolve(cpuProfDir, `${target}-run${run}`),
+  };
+}
 
 type Measurement = {
   run: number;
@@ -59,7 +72,10 @@ async function measure(
     const database = await openTarget(bench);
     await seedFleet(database, chargePointCount, "ING");
     await database.close();
-    const server = await startServerProcess({ port, env: { ...targetEnv(bench), JOBS: "false" } });
+    const server = await startServerProcess({
+      port,
+      env: { ...targetEnv(bench), JOBS: "false", ...profileEnv(target, run) },
+    });
     ocppUrl = server.ocppUrl;
     stop = server.stop;
   }
