@@ -17,6 +17,7 @@ import { locationRoutes } from "./locations.routes";
 import { notificationsRoutes } from "./notifications.routes";
 import { outboxRoutes } from "./outbox.routes";
 import { paymentsRoutes } from "./payments.routes";
+import { permissionsRoutes } from "./permissions.routes";
 import { productsRoutes } from "./products.routes";
 import { providersRoutes } from "./providers.routes";
 import { systemUsersRoutes } from "./system-users.routes";
@@ -28,6 +29,7 @@ import { walletRoutes } from "./wallets.routes";
 /** Every feature's routes under /api/v1; one line per feature. */
 export const apiRoutes: ((app: App, deps: ServerDeps) => Promise<void>)[] = [
   authRoutes,
+  permissionsRoutes,
   tariffRoutes,
   locationRoutes,
   chargeGroupRoutes,

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../components/data-table";
 import { notifyError } from "../../lib/error-message";
 import { formatDate } from "../../lib/format";
+import { usePermissions } from "../auth/permissions.query";
 import type { Attachment, Attachments } from "../customers/customer.types";
 import { useAttachments } from "../customers/customers.api";
 import { EmployeeFormModal } from "../employees/employee-form-modal";
@@ -22,18 +23,21 @@ export function AttachmentsTab({ customerId, isCompany }: { customerId: string; 
   const { t } = useTranslation();
   const attachments = useAttachments(customerId);
   const [adding, setAdding] = useState(false);
+  const { canWrite } = usePermissions();
   return (
     <Stack>
-      <Paper withBorder p="md">
-        <Group justify="space-between" align="end" wrap="wrap">
-          <AttachForm customerId={customerId} />
-          {isCompany && (
-            <Button variant="light" onClick={() => setAdding(true)}>
-              {t("portal.employees.add")}
-            </Button>
-          )}
-        </Group>
-      </Paper>
+      {(canWrite("attachments") || (isCompany && canWrite("employees"))) && (
+        <Paper withBorder p="md">
+          <Group justify="space-between" align="end" wrap="wrap">
+            {canWrite("attachments") && <AttachForm customerId={customerId} />}
+            {isCompany && canWrite("employees") && (
+              <Button variant="light" onClick={() => setAdding(true)}>
+                {t("portal.employees.add")}
+              </Button>
+            )}
+          </Group>
+        </Paper>
+      )}
       <QueryState query={attachments}>
         {(data) => (
           <>
@@ -69,6 +73,7 @@ function AttachmentGroup({
   const { t, i18n } = useTranslation();
   const detach = useDetach(customerId);
   const offBoard = useOffBoard();
+  const { canWrite } = usePermissions();
   const title = t(`attachments.${group}`);
   const end = (item: Attachment & { assetId?: string }) => {
     const onError = (error: unknown) => notifyError(error, t);
@@ -112,7 +117,8 @@ function AttachmentGroup({
       id: "actions",
       header: "",
       cell: (r) =>
-        !r.validTo && (
+        !r.validTo &&
+        canWrite(group === "employees" ? "employees" : "attachments") && (
           <Button size="compact-sm" variant="subtle" color="red" onClick={() => end(r)}>
             {group === "employees" ? t("portal.employees.offBoard") : t("portal.attachments.detach")}
           </Button>

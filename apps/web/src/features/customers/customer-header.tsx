@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconArrowsExchange, IconEye, IconPencil } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { usePermissions } from "../auth/permissions.query";
 import { AnchorLink } from "../ui/anchor-link";
 import { ChangeTypeModal } from "./change-type-modal";
 import type { Customer } from "./customer.types";
@@ -21,6 +22,7 @@ export function CustomerHeader({ customer, onViewAs, viewAsPending }: Props) {
   const { t } = useTranslation();
   const [editOpened, edit] = useDisclosure();
   const [typeOpened, changeType] = useDisclosure();
+  const { canWrite } = usePermissions();
   return (
     <Paper withBorder p="md" mb="md">
       <Stack gap="sm">
@@ -30,16 +32,20 @@ export function CustomerHeader({ customer, onViewAs, viewAsPending }: Props) {
             <CustomerTypeBadge type={customer.type} />
           </Group>
           <Group gap="xs">
-            <Button variant="light" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open}>
-              {t("customers.edit")}
-            </Button>
-            <Button
-              variant="light"
-              leftSection={<IconArrowsExchange size={16} aria-hidden />}
-              onClick={changeType.open}
-            >
-              {t("customers.changeType")}
-            </Button>
+            {(canWrite("customers") || canWrite("billing_data")) && (
+              <Button variant="light" leftSection={<IconPencil size={16} aria-hidden />} onClick={edit.open}>
+                {t("customers.edit")}
+              </Button>
+            )}
+            {canWrite("customer_type") && (
+              <Button
+                variant="light"
+                leftSection={<IconArrowsExchange size={16} aria-hidden />}
+                onClick={changeType.open}
+              >
+                {t("customers.changeType")}
+              </Button>
+            )}
             <Button
               leftSection={<IconEye size={16} aria-hidden />}
               onClick={onViewAs}

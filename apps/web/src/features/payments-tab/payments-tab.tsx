@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../components/data-table";
 import { formatDate } from "../../lib/format";
+import { usePermissions } from "../auth/permissions.query";
 import { ListFooter } from "../export/list-footer";
 import { formatMoney } from "../export/portal-format";
 import { QueryState } from "../export/query-state";
@@ -22,6 +23,7 @@ export function PaymentsTab({ customerId }: { customerId: string }) {
   const [paying, setPaying] = useState<Invoice | null>(null);
   const invoices = useInvoices({ customerId }, page, PAGE_SIZE);
   const payments = usePayments(customerId);
+  const { canWrite } = usePermissions();
   const payColumns: Column<Payment>[] = [
     {
       id: "receivedAt",
@@ -69,7 +71,8 @@ export function PaymentsTab({ customerId }: { customerId: string }) {
                 onOpen={(invoice) => setOpenId(invoice.id)}
                 actions={(invoice) =>
                   invoice.direction === "debit" &&
-                  isOpen(invoice) && (
+                  isOpen(invoice) &&
+                  canWrite("payments") && (
                     <Button size="compact-sm" variant="light" onClick={() => setPaying(invoice)}>
                       {t("portal.payments.record")}
                     </Button>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api-client";
 import { formatDateTime } from "../../routes/system/shared/format";
 import { useAction } from "../../routes/system/shared/use-action";
+import { usePermissions } from "../auth/permissions.query";
 import { AssigneeSelect } from "../tickets/assignee-select";
 
 /** Messages (internal ones marked, R60), a reply or internal note, and assignee/state/priority (R61). */
@@ -13,6 +14,8 @@ export function TicketThread({ ticket }: { ticket: Ticket }) {
   const [body, setBody] = useState("");
   const [internal, setInternal] = useState(false);
   const invalidate = [["tickets"]];
+  const { canWrite } = usePermissions();
+  const manages = canWrite("tickets_manage");
   const reply = useAction({
     run: () => api("POST", `/tickets/${ticket.id}/messages`, { body, internal }),
     invalidate,
@@ -26,27 +29,29 @@ export function TicketThread({ ticket }: { ticket: Ticket }) {
   });
   return (
     <Stack>
-      <Group align="flex-end" wrap="wrap">
-        <Select
-          label={t("bo.common.status")}
-          value={ticket.status}
-          allowDeselect={false}
-          data={ticketStatuses.map((s) => ({ value: s, label: t(`bo.status.${s}`) }))}
-          onChange={(status) => status && status !== ticket.status && patch.mutate({ status })}
-        />
-        <AssigneeSelect
-          label={t("bo.tickets.assignee")}
-          value={ticket.assigneeId}
-          onChange={(assigneeId) => patch.mutate({ assigneeId })}
-        />
-        <Select
-          label={t("bo.tickets.priority")}
-          value={ticket.priority}
-          allowDeselect={false}
-          data={[...ticketPriorities]}
-          onChange={(priority) => priority && priority !== ticket.priority && patch.mutate({ priority })}
-        />
-      </Group>
+      {manages && (
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label={t("bo.common.status")}
+            value={ticket.status}
+            allowDeselect={false}
+            data={ticketStatuses.map((s) => ({ value: s, label: t(`bo.status.${s}`) }))}
+            onChange={(status) => status && status !== ticket.status && patch.mutate({ status })}
+          />
+          <AssigneeSelect
+            label={t("bo.tickets.assignee")}
+            value={ticket.assigneeId}
+            onChange={(assigneeId) => patch.mutate({ assigneeId })}
+          />
+          <Select
+            label={t("bo.tickets.priority")}
+            value={ticket.priority}
+            allowDeselect={false}
+            data={[...ticketPriorities]}
+            onChange={(priority) => priority && priority !== ticket.priority && patch.mutate({ priority })}
+          />
+        </Group>
+      )}
       {ticket.messages.map((m) => (
         <Paper key={m.id} withBorder p="sm" bg={m.internal ? "yellow.0" : undefined}>
           <Group justify="space-between" mb={4}>
@@ -65,7 +70,7 @@ export function TicketThread({ ticket }: { ticket: Ticket }) {
           <Text style={{ whiteSpace: "pre-wrap" }}>{m.body}</Text>
         </Paper>
       ))}
-      {ticket.status !== "closed" && (
+      {ticket.status !== "closed" && canWrite("tickets_reply") && (
         <form
           onSubmit={(event) => {
             event.preventDefault();

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { notifyError } from "../../lib/error-message";
 import { useMe } from "../auth/me.query";
+import { usePermissions } from "../auth/permissions.query";
 import { formatDateTime } from "../export/portal-format";
 import { QueryState } from "../export/query-state";
 import { AssigneeSelect } from "./assignee-select";
@@ -26,6 +27,7 @@ export function TicketDrawer({
 }) {
   const { t } = useTranslation();
   const ticket = useTicket(id);
+  const { canWrite } = usePermissions();
   return (
     <Drawer opened={Boolean(id)} onClose={onClose} position="right" size="lg" title={ticket.data?.subject}>
       <QueryState query={ticket}>
@@ -46,7 +48,9 @@ export function TicketDrawer({
                 <Text style={{ whiteSpace: "pre-wrap" }}>{m.body}</Text>
               </Paper>
             ))}
-            {!readOnly && data.status !== "closed" && <ReplyForm id={data.id} staff={staff} />}
+            {!readOnly && data.status !== "closed" && canWrite("tickets_reply") && (
+              <ReplyForm id={data.id} staff={staff} />
+            )}
           </Stack>
         )}
       </QueryState>
@@ -58,6 +62,7 @@ function TicketHeader({ ticket, staff, readOnly }: { ticket: Ticket; staff: bool
   const { t } = useTranslation();
   const me = useMe();
   const update = useUpdateTicket(ticket.id);
+  const { canWrite } = usePermissions();
   const change = (input: Parameters<typeof update.mutate>[0]) =>
     update.mutate(input, { onError: (e) => notifyError(e, t) });
   return (
@@ -67,7 +72,7 @@ function TicketHeader({ ticket, staff, readOnly }: { ticket: Ticket; staff: bool
         <Badge variant="light">{t(`portal.tickets.statuses.${ticket.status}`)}</Badge>
         <Badge variant="outline">{t(`portal.tickets.categories.${ticket.category}`)}</Badge>
       </Group>
-      {!readOnly && staff && (
+      {!readOnly && staff && canWrite("tickets_manage") && (
         <Group gap="xs">
           <Select
             aria-label={t("portal.tickets.status")}

@@ -4,6 +4,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { createRoute, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { usePermissions } from "../../features/auth/permissions.query";
 import { ChargePointForm } from "../../features/charge-points/charge-point-form";
 import { ChargePointStatsCards } from "../../features/charge-points/charge-point-stats";
 import {
@@ -42,6 +43,8 @@ function ChargePointPage() {
 function ChargePointDetail({ cp }: { cp: ChargePoint }) {
   const { t } = useTranslation();
   const [editing, edit] = useDisclosure(false);
+  const { canWrite } = usePermissions();
+  const manages = canWrite("charge_points");
   const lifecycle = useAction({
     run: (action: "activate" | "deactivate" | "retire") => chargePointApi.lifecycle(cp.id, action),
     invalidate: [chargePointKeys.all],
@@ -55,15 +58,17 @@ function ChargePointDetail({ cp }: { cp: ChargePoint }) {
       <PageTitle
         actions={
           <Group gap="xs">
-            <Button variant="default" onClick={edit.open}>
-              {t("bo.chargePoints.edit")}
-            </Button>
-            {cp.activation !== "active" && cp.activation !== "retired" && (
+            {manages && (
+              <Button variant="default" onClick={edit.open}>
+                {t("bo.chargePoints.edit")}
+              </Button>
+            )}
+            {manages && cp.activation !== "active" && cp.activation !== "retired" && (
               <Button onClick={() => lifecycle.mutate("activate")} loading={lifecycle.isPending}>
                 {t("bo.chargePoints.activate")}
               </Button>
             )}
-            {cp.activation === "active" && (
+            {manages && cp.activation === "active" && (
               <Button
                 variant="default"
                 onClick={() => lifecycle.mutate("deactivate")}
@@ -72,7 +77,7 @@ function ChargePointDetail({ cp }: { cp: ChargePoint }) {
                 {t("bo.chargePoints.deactivate")}
               </Button>
             )}
-            {cp.activation !== "retired" && (
+            {manages && cp.activation !== "retired" && (
               <Button
                 color="red"
                 variant="subtle"
@@ -98,7 +103,7 @@ function ChargePointDetail({ cp }: { cp: ChargePoint }) {
           <Tabs.Tab value="sessions">{t("bo.chargePoints.tabs.sessions")}</Tabs.Tab>
           <Tabs.Tab value="energy">{t("bo.chargePoints.tabs.energy")}</Tabs.Tab>
           <Tabs.Tab value="log">{t("bo.chargePoints.tabs.log")}</Tabs.Tab>
-          <Tabs.Tab value="commands">{t("bo.chargePoints.tabs.commands")}</Tabs.Tab>
+          {manages && <Tabs.Tab value="commands">{t("bo.chargePoints.tabs.commands")}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="overview">
           <Stack>
