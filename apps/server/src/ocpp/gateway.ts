@@ -100,7 +100,11 @@ async function serveClient(
     client.handle(action, async ({ params }) => {
       try {
         const result = await handler(ctx, params as never);
-        if (action === "Heartbeat") await router.touch(chargePointId);
+        // Presence (Redis) must neither delay nor fail the answer; the next heartbeat retries it.
+        if (action === "Heartbeat")
+          router
+            .touch(chargePointId)
+            .catch((err) => log.warn({ err, chargePointId }, "presence refresh failed"));
         return result;
       } catch (err) {
         log.error({ err, chargePointId, action }, "OCPP handler failed");
@@ -116,7 +120,10 @@ async function serveClient(
         await markChargePointSeen(core.db, chargePointId, false, core.clock);
     })().catch((err) => log.error({ err, chargePointId }, "OCPP disconnect bookkeeping failed"));
   });
-  await router.attach(chargePointId, client);
+  // Without its presence key the charger is still served here; other processes reach it after its next heartbeat.
+  await router
+    .attach(chargePointId, client)
+    .catch((err) => log.error({ err, chargePointId }, "presence update failed"));
   await markChargePointSeen(core.db, chargePointId, true, core.clock);
 }
 
