@@ -8,6 +8,7 @@ import { useCustomer, useCustomers } from "../customers/customers.api";
 import { QueryState } from "../export/query-state";
 import { effectiveCustomerId, effectiveView, isReadOnly } from "../navigation/views";
 import { PageTitle } from "../ui/page-title";
+import { WalletBalanceCell } from "../wallets/wallet-balance-cell";
 import { AttachCardForm } from "./attach-card-form";
 import { type ChargeCard, cardActions, useCardAction, useChargeCards } from "./charge-cards.api";
 import { ClaimCardForm } from "./claim-card-form";
@@ -17,6 +18,7 @@ const statusColor = { active: "green", inactive: "gray", blocked: "red" } as con
 /**
  * Charge Cards tab (§6). Private users claim (R31), set roaming and report lost; employees only
  * report lost (R28); company admins attach (R28), set roaming and report lost. View-as is read-only.
+ * Private users and employees see their cards' wallets (matrix row `wallet`: O); company admins do not.
  */
 export function ChargeCardsPage() {
   const { t } = useTranslation();
@@ -62,6 +64,7 @@ export function ChargeCardsPage() {
                 userName={(id) => (id && names.get(id)) || (id === customerId ? t("portal.cards.you") : "—")}
                 canRoam={canRoam}
                 canBlock={!readOnly}
+                showWallet={view !== "company"}
               />
             )}
           </QueryState>
@@ -76,11 +79,13 @@ function CardsTable({
   userName,
   canRoam,
   canBlock,
+  showWallet,
 }: {
   rows: ChargeCard[];
   userName: (id: string | null) => string;
   canRoam: boolean;
   canBlock: boolean;
+  showWallet: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const roaming = useCardAction(cardActions.setRoaming);
@@ -138,6 +143,12 @@ function CardsTable({
       cell: (r) => formatDate(r.validUntil, i18n.language),
     },
   ];
+  if (showWallet)
+    columns.push({
+      id: "wallet",
+      header: t("bo.wallets.wallet"),
+      cell: (r) => <WalletBalanceCell card={r} />,
+    });
   if (canBlock)
     columns.push({
       id: "actions",

@@ -11,6 +11,7 @@ import * as systemUsers from "../../../features/system-users/system-users.i18n";
 import * as tariffs from "../../../features/tariffs/tariffs.i18n";
 import * as tickets from "../../../features/ticket-queue/tickets.i18n";
 import * as transactions from "../../../features/transactions-admin/transactions.i18n";
+import * as wallets from "../../../features/wallets/wallets.i18n";
 import * as common from "./common.i18n";
 
 const features = {
@@ -27,6 +28,7 @@ const features = {
   tariffs,
   tickets,
   transactions,
+  wallets,
 };
 type Features = typeof features;
 
