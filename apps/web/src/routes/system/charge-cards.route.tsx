@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../components/data-table";
 import { AttachCardForm, BlockCardForm, RegisterCardForm } from "../../features/cards-admin/card-dialogs";
+import { usePermissions } from "../../features/auth/permissions.query";
 import { CardImportForm } from "../../features/cards-admin/card-import-form";
 import { PageTitle } from "../../features/ui/page-title";
 import { CardWalletDialog, useCanDepositToWallet } from "../../features/wallets/card-wallet-dialog";
@@ -36,6 +37,7 @@ function CardsPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [walletCard, setWalletCard] = useState<ChargeCardDto | null>(null);
   const canDeposit = useCanDepositToWallet();
+  const { canWrite } = usePermissions();
   const sorting = useListSort<ChargeCardDto>("charge-cards", () => setPage(1));
   const filters = { q: q || undefined, status };
   const cards = usePagedList<ChargeCardDto>("charge-cards", {
@@ -99,6 +101,7 @@ function CardsPage() {
         <Switch
           aria-label={`${t("bo.cards.roaming")} ${c.externalId}`}
           checked={c.roaming}
+          disabled={!canWrite("cards_attach")}
           onChange={(e) => roaming.mutate({ card: c, roaming: e.currentTarget.checked })}
         />
       ),
@@ -117,30 +120,34 @@ function CardsPage() {
       id: "actions",
       header: "",
       cell: (c) => (
-        <Menu position="bottom-end">
+        <Menu position="bottom-end" disabled={!canWrite("cards_attach") && !canWrite("cards_block")}>
           <Menu.Target>
             <ActionIcon variant="subtle" aria-label={t("bo.cards.actionsFor", { id: c.externalId })}>
               <IconDots size={16} aria-hidden />
             </ActionIcon>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item onClick={() => setDialog({ kind: "attach", card: c })}>
-              {t("bo.cards.attach")}
-            </Menu.Item>
-            {c.customerId && (
+            {canWrite("cards_attach") && (
+              <Menu.Item onClick={() => setDialog({ kind: "attach", card: c })}>
+                {t("bo.cards.attach")}
+              </Menu.Item>
+            )}
+            {canWrite("cards_attach") && c.customerId && (
               <Menu.Item onClick={() => post.mutate({ card: c, action: "detach" })}>
                 {t("bo.cards.detach")}
               </Menu.Item>
             )}
-            {c.status === "blocked" ? (
-              <Menu.Item onClick={() => post.mutate({ card: c, action: "unblock" })}>
-                {t("bo.cards.unblock")}
-              </Menu.Item>
-            ) : (
-              <Menu.Item color="red" onClick={() => setDialog({ kind: "block", card: c })}>
-                {t("bo.cards.block")}
-              </Menu.Item>
-            )}
+            {c.status === "blocked"
+              ? canWrite("cards") && (
+                  <Menu.Item onClick={() => post.mutate({ card: c, action: "unblock" })}>
+                    {t("bo.cards.unblock")}
+                  </Menu.Item>
+                )
+              : canWrite("cards_block") && (
+                  <Menu.Item color="red" onClick={() => setDialog({ kind: "block", card: c })}>
+                    {t("bo.cards.block")}
+                  </Menu.Item>
+                )}
           </Menu.Dropdown>
         </Menu>
       ),
@@ -151,21 +158,23 @@ function CardsPage() {
     <>
       <PageTitle
         actions={
-          <Group gap="xs">
-            <Button
-              variant="default"
-              leftSection={<IconFileImport size={16} aria-hidden />}
-              onClick={() => setDialog({ kind: "import" })}
-            >
-              {t("bo.cards.import")}
-            </Button>
-            <Button
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => setDialog({ kind: "register" })}
-            >
-              {t("bo.cards.register")}
-            </Button>
-          </Group>
+          canWrite("cards") && (
+            <Group gap="xs">
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} aria-hidden />}
+                onClick={() => setDialog({ kind: "import" })}
+              >
+                {t("bo.cards.import")}
+              </Button>
+              <Button
+                leftSection={<IconPlus size={16} aria-hidden />}
+                onClick={() => setDialog({ kind: "register" })}
+              >
+                {t("bo.cards.register")}
+              </Button>
+            </Group>
+          )
         }
       >
         {t("bo.cards.title")}
