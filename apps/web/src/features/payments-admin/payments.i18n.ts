@@ -20,6 +20,18 @@ export const en = {
   exported: "SEPA file with {{count}} items created.",
   amountInvalid: "Enter an amount like 12.50",
   payoutStatus: "Payout status",
+  netting: "Netting",
+  nettingHelp:
+    "Settle an open debit invoice against an unpaid self-bill or reimbursement of the same customer (R59). Both invoices record the netted amount; the payout shrinks by it.",
+  nettingNone: "Nothing to net",
+  nettingNoneHint: "Customers with both an open debit and an unpaid credit invoice appear here.",
+  debitInvoice: "Open debit invoice",
+  creditInvoice: "Unpaid credit invoice",
+  openAmount: "{{number}} — open {{amount}} ({{settlement}})",
+  nettingAmount: "Amount to net",
+  nettingAmountHint: "Empty: all of the smaller open amount.",
+  net: "Net",
+  netted: "Netted {{amount}} ({{reference}}).",
 };
 export const nl: typeof en = {
   title: "Betalingen",
@@ -43,4 +55,17 @@ export const nl: typeof en = {
   exported: "SEPA-bestand met {{count}} posten gemaakt.",
   amountInvalid: "Vul een bedrag in zoals 12,50",
   payoutStatus: "Status uitbetaling",
+  netting: "Verrekening",
+  nettingHelp:
+    "Verreken een openstaande debetfactuur met een onbetaalde self-bill of vergoeding van dezelfde klant (R59). Beide facturen boeken het verrekende bedrag; de uitbetaling wordt zoveel lager.",
+  nettingNone: "Niets te verrekenen",
+  nettingNoneHint:
+    "Klanten met zowel een openstaande debetfactuur als een onbetaalde creditfactuur staan hier.",
+  debitInvoice: "Openstaande debetfactuur",
+  creditInvoice: "Onbetaalde creditfactuur",
+  openAmount: "{{number}} — open {{amount}} ({{settlement}})",
+  nettingAmount: "Te verrekenen bedrag",
+  nettingAmountHint: "Leeg: het hele kleinste openstaande bedrag.",
+  net: "Verrekenen",
+  netted: "{{amount}} verrekend ({{reference}}).",
 };

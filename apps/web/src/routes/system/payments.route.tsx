@@ -4,7 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Column } from "../../components/data-table";
 import { xlsxMoney } from "../../components/to-xlsx";
+import { useMe } from "../../features/auth/me.query";
 import type { Payment, Payout } from "../../features/invoices-admin/invoices.types";
+import { NettingPanel } from "../../features/payments-admin/netting-panel";
 import { SepaExport } from "../../features/payments-admin/sepa-export";
 import { AnchorLink } from "../../features/ui/anchor-link";
 import { PageTitle } from "../../features/ui/page-title";
@@ -30,6 +32,10 @@ const invoiceLink = (id: string) => (
 
 function PaymentsPage() {
   const { t } = useTranslation();
+  const me = useMe();
+  // Matrix row `payments`: super, admin and finance write; support and viewers only look.
+  const canWritePayments =
+    me.kind === "system" && (me.isSuper || me.roles.some((r) => r === "admin" || r === "finance"));
   return (
     <>
       <PageTitle>{t("bo.payments.title")}</PageTitle>
@@ -38,12 +44,16 @@ function PaymentsPage() {
         <Tabs.List mb="md">
           <Tabs.Tab value="payments">{t("bo.payments.payments")}</Tabs.Tab>
           <Tabs.Tab value="payouts">{t("bo.payments.payouts")}</Tabs.Tab>
+          <Tabs.Tab value="netting">{t("bo.payments.netting")}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="payments">
           <PaymentsList />
         </Tabs.Panel>
         <Tabs.Panel value="payouts">
           <PayoutsList />
+        </Tabs.Panel>
+        <Tabs.Panel value="netting">
+          <NettingPanel canWrite={canWritePayments} />
         </Tabs.Panel>
       </Tabs>
     </>
