@@ -1,4 +1,4 @@
-import { transactions } from "@voltlane/db";
+import { invoiceLines, transactions } from "@voltlane/db";
 import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
@@ -27,7 +27,13 @@ export async function overrideBillable(
     if (row.status !== "completed") {
       throw new AppError("business_rule", "only completed sessions can be billed", { rule: "R37" });
     }
-    if (row.payerLineId || row.receiverLineId) {
+    // R53: a live invoice line holds the session (the line is the hold; see docs/adr/0006).
+    const [held] = await tx
+      .select({ id: invoiceLines.id })
+      .from(invoiceLines)
+      .where(and(eq(invoiceLines.transactionId, row.id), eq(invoiceLines.holdsItem, true)))
+      .limit(1);
+    if (held) {
       throw new AppError("already_issued", "the session is already on an invoice");
     }
     const [updated] = await tx
