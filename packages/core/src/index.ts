@@ -63,6 +63,7 @@ export * from "./invoicing/invoice-view";
 export * from "./invoicing/issue-draft-invoice";
 export * from "./invoicing/list-invoices";
 export * from "./invoicing/period";
+export * from "./invoicing/produce-invoice-documents";
 export * from "./invoicing/route-session";
 export * from "./invoicing/run-invoicing";
 export * from "./invoicing/scheduled-invoice-runs";

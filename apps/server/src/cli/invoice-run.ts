@@ -1,12 +1,14 @@
-import { createDocumentStore, runInvoicing, systemClock } from "@voltlane/core";
-import { openDatabase, providers } from "@voltlane/db";
+import { createDocumentStore, produceInvoiceDocuments, runInvoicing, systemClock } from "@voltlane/core";
+import { type Db, invoices, openDatabase, providers } from "@voltlane/db";
 import { SingleBar } from "cli-progress";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { loadConfig } from "../config";
 
 /**
  * `npm run invoice-run -- --period 2026-10 [--provider <slug>]`: the monthly run from the shell,
  * with a progress bar; same core call, lock and idempotency as the HTTP trigger (W3, R52, R55).
+ * Then it works the documents queue (PDF and e-mail of each issued invoice, R56) to the end; a
+ * running server's `invoice-documents` job would do the same.
  */
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -34,7 +36,7 @@ async function main() {
       process.stderr.write("no matching provider (start the server once to create one)\n");
     for (const provider of targets) {
       const bar = new SingleBar({
-        format: `${provider.slug} ${args.period} [{bar}] {value}/{total} invoices`,
+        format: `${provider.slug} ${args.period} [{bar}] {value}/{total} customers`,
       });
       bar.start(1, 0);
       const result = await runInvoicing(
@@ -56,9 +58,22 @@ async function main() {
         `${provider.slug}: run ${result.run.id} ${result.run.status}, ${result.invoices.length} invoices\n`,
       );
     }
+    const documents = new SingleBar({ format: "documents [{bar}] {value}/{total} PDFs and e-mails" });
+    documents.start(await pendingDocuments(database.db), 0);
+    const produced = await produceInvoiceDocuments(deps, { onProgress: (done) => documents.update(done) });
+    documents.stop();
+    process.stdout.write(`${produced} invoice documents produced\n`);
   } finally {
     await database.close();
   }
+}
+
+async function pendingDocuments(db: Db): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(invoices)
+    .where(and(isNull(invoices.pdfSha256), ne(invoices.status, "draft")));
+  return row!.n;
 }
 
 function parseArgs(argv: string[]): { period?: string; provider?: string } {

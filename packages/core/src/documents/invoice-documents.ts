@@ -3,16 +3,21 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import { AppError } from "../errors/app-error";
 import { loadVisibleInvoice } from "../invoicing/list-invoices";
+import { produceInvoiceDocument } from "../invoicing/produce-invoice-documents";
 import { fromMinorUnits } from "../money/money";
 import type { CoreDeps } from "../platform/deps";
 import { toCsv } from "./csv";
 import type { DocumentStore } from "./document-store";
 
-/** The stored PDF of an issued invoice (R56); the same bytes as issued (checked by SHA-256). */
+/**
+ * The stored PDF of an issued invoice (R56). The first download of an invoice whose document the
+ * queue has not produced yet produces it now; from then on the same bytes (fixed by SHA-256).
+ */
 export async function getInvoicePdf(deps: CoreDeps & { documents: DocumentStore }, p: Principal, id: string) {
-  const invoice = await loadVisibleInvoice(deps, p, id);
-  if (!invoice.pdfKey) throw new AppError("not_found", "this invoice has no PDF yet (draft)");
-  return { filename: `${invoice.number}.pdf`, bytes: await deps.documents.get(invoice.pdfKey) };
+  const visible = await loadVisibleInvoice(deps, p, id);
+  if (visible.status === "draft") throw new AppError("not_found", "this invoice has no PDF yet (draft)");
+  const invoice = visible.pdfKey ? visible : await produceInvoiceDocument(deps, visible.id);
+  return { filename: `${invoice.number}.pdf`, bytes: await deps.documents.get(invoice.pdfKey!) };
 }
 
 /** The sessions behind an invoice's lines, as CSV (one row per line with a session). */

@@ -1,6 +1,6 @@
 import type { PartySnapshot } from "@voltlane/db";
 import { customers, type Db, directDebitMandates, providers, vatEntities } from "@voltlane/db";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { AppError } from "../errors/app-error";
 import type { CustomerType, VatParty } from "./vat";
 
@@ -50,7 +50,11 @@ export async function loadBillingProvider(db: Db, providerId: string): Promise<B
   };
 }
 
-/** Customers with their VAT position (R13: only `valid` VAT entities count) and mandate (R12). */
+/**
+ * Customers with their VAT position (R13: only `valid` VAT entities count) and mandate (R12). The
+ * ids travel as one uuid[] parameter: a run passes 100,000 of them, above PostgreSQL's 65,535
+ * bind-parameter limit for an `IN` list.
+ */
 export async function loadBillingCustomers(
   db: Db,
   providerId: string,
@@ -58,21 +62,29 @@ export async function loadBillingCustomers(
 ): Promise<Map<string, BillingCustomer>> {
   const result = new Map<string, BillingCustomer>();
   if (ids.length === 0) return result;
-  const unique = [...new Set(ids)];
+  const unique = sql.param([...new Set(ids)]);
   const rows = await db
     .select()
     .from(customers)
-    .where(and(eq(customers.providerId, providerId), inArray(customers.id, unique)));
-  const vats = await db.select().from(vatEntities).where(inArray(vatEntities.customerId, unique));
-  const mandates = await db
-    .select()
-    .from(directDebitMandates)
-    .where(and(inArray(directDebitMandates.customerId, unique), eq(directDebitMandates.status, "active")));
+    .where(and(eq(customers.providerId, providerId), sql`${customers.id} = any(${unique}::uuid[])`));
+  const vats = groupBy(
+    await db.select().from(vatEntities).where(sql`${vatEntities.customerId} = any(${unique}::uuid[])`),
+  );
+  const mandates = groupBy(
+    await db
+      .select()
+      .from(directDebitMandates)
+      .where(
+        and(
+          sql`${directDebitMandates.customerId} = any(${unique}::uuid[])`,
+          eq(directDebitMandates.status, "active"),
+        ),
+      ),
+  );
   for (const c of rows) {
-    const vat =
-      vats.find((v) => v.customerId === c.id && v.status === "valid") ??
-      vats.find((v) => v.customerId === c.id);
-    const mandate = mandates.find((m) => m.customerId === c.id) ?? null;
+    const own = vats.get(c.id) ?? [];
+    const vat = own.find((v) => v.status === "valid") ?? own[0];
+    const mandate = mandates.get(c.id)?.[0] ?? null;
     const vatValid = vat?.status === "valid";
     result.set(c.id, {
       id: c.id,
@@ -104,4 +116,14 @@ export async function loadBillingCustomers(
     });
   }
   return result;
+}
+
+function groupBy<T extends { customerId: string }>(rows: T[]): Map<string, T[]> {
+  const byCustomer = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = byCustomer.get(row.customerId);
+    if (list) list.push(row);
+    else byCustomer.set(row.customerId, [row]);
+  }
+  return byCustomer;
 }

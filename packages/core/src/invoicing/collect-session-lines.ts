@@ -1,20 +1,78 @@
 import { type Db, transactions } from "@voltlane/db";
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { D } from "../money/decimal";
 import type { BillingCustomer, BillingProvider } from "./billing-parties";
 import type { LineDraft } from "./invoice-line-draft";
 import { routeSession } from "./route-session";
 import { decideVatScope, selfBillVatScope } from "./vat";
 
-type Session = typeof transactions.$inferSelect;
+/** What invoicing reads of a session (a run reads a million: no more columns than needed). */
+const billingColumns = {
+  id: transactions.id,
+  chargePointId: transactions.chargePointId,
+  connectorId: transactions.connectorId,
+  chargeCardId: transactions.chargeCardId,
+  idTag: transactions.idTag,
+  startedAt: transactions.startedAt,
+  stoppedAt: transactions.stoppedAt,
+  energyWh: transactions.energyWh,
+  chargeGroupType: transactions.chargeGroupType,
+  tariffSnapshot: transactions.tariffSnapshot,
+  payerCustomerId: transactions.payerCustomerId,
+  receiverCustomerId: transactions.receiverCustomerId,
+  walletId: transactions.walletId,
+  costStartFee: transactions.costStartFee,
+  costEnergy: transactions.costEnergy,
+  costTime: transactions.costTime,
+  costIdle: transactions.costIdle,
+  costNet: transactions.costNet,
+  margin: transactions.margin,
+};
+
+/** A session with the sides that a live invoice line already holds (R53). */
+type Session = { [K in keyof typeof billingColumns]: (typeof transactions.$inferSelect)[K] } & {
+  payerHeld: boolean;
+  receiverHeld: boolean;
+};
+
+/** Line kinds per side of a session (R41–R43): the payer's, and the receiver's. */
+export const payerLineKinds = ["session_cost", "home_charging_cost", "home_charging_margin"] as const;
+export const receiverLineKinds = ["session_revenue", "home_reimbursement"] as const;
+
+/**
+ * R53: whether a live invoice line holds this side of the session. The line is the hold: the unique
+ * index `invoice_lines_session_uq` (transaction, kind) over live lines answers it, so the run never
+ * writes to the (large, much-indexed) transactions table (docs/adr/0006-invoice-run-chunks.md).
+ */
+export function sideHeld(
+  transactionId: SQL | typeof transactions.id,
+  kinds: readonly string[],
+): SQL<boolean> {
+  const list = sql.join(
+    kinds.map((kind) => sql`${kind}`),
+    sql`, `,
+  );
+  return sql<boolean>`exists (select 1 from invoice_lines l where l.transaction_id = ${transactionId}
+    and l.holds_item and l.kind in (${list}))`;
+}
 
 /**
  * W3 step 2: billable, completed sessions of the provider with stoppedAt before the period's end
- * (R38) that no live line holds yet on either side (R53).
+ * (R38) on which one of `customerIds` still has a side that no live line holds (R53). The ids are
+ * one uuid[] parameter (a chunk of the run's customers).
  */
-export async function selectBillableSessions(db: Db, providerId: string, end: Date): Promise<Session[]> {
+export async function selectBillableSessions(
+  db: Db,
+  providerId: string,
+  end: Date,
+  customerIds: readonly string[],
+): Promise<Session[]> {
+  if (customerIds.length === 0) return [];
+  const ids = sql.param([...customerIds]);
+  const payerHeld = sideHeld(transactions.id, payerLineKinds);
+  const receiverHeld = sideHeld(transactions.id, receiverLineKinds);
   return db
-    .select()
+    .select({ ...billingColumns, payerHeld, receiverHeld })
     .from(transactions)
     .where(
       and(
@@ -25,8 +83,12 @@ export async function selectBillableSessions(db: Db, providerId: string, end: Da
         or(
           // A wallet session's payer side was settled by the wallet debit at stop (R39,
           // wallets/settle-wallet-session.ts): only its receiver side is invoiced.
-          and(isNull(transactions.payerLineId), isNull(transactions.walletId)),
-          isNull(transactions.receiverLineId),
+          and(
+            isNull(transactions.walletId),
+            sql`${transactions.payerCustomerId} = any(${ids}::uuid[])`,
+            sql`not ${payerHeld}`,
+          ),
+          and(sql`${transactions.receiverCustomerId} = any(${ids}::uuid[])`, sql`not ${receiverHeld}`),
         ),
       ),
     )
@@ -44,12 +106,14 @@ const noReceiver = "00000000-0000-0000-0000-000000000000";
 
 /**
  * The invoice lines of one session (R40–R46 via routeSession). A charger without a receiver keeps
- * its revenue with the provider: only the payer side is invoiced. Sides already held stay out.
+ * its revenue with the provider: only the payer side is invoiced. Sides already held stay out, and
+ * so do lines of customers outside `invoiced` (another chunk of the run invoices them).
  */
 export function sessionLineDrafts(
   session: Session,
   provider: BillingProvider,
   parties: Map<string, BillingCustomer>,
+  invoiced?: ReadonlySet<string>,
 ): LineDraft[] {
   const payer = session.payerCustomerId ? parties.get(session.payerCustomerId) : undefined;
   if (!payer) return [];
@@ -70,8 +134,9 @@ export function sessionLineDrafts(
   return routed
     .filter((line) => line.customerId !== noReceiver)
     .filter((line) =>
-      line.party === "payer" ? !session.payerLineId && !session.walletId : !session.receiverLineId,
+      line.party === "payer" ? !session.payerHeld && !session.walletId : !session.receiverHeld,
     )
+    .filter((line) => !invoiced || invoiced.has(line.customerId))
     .map((line) => ({
       customerId: line.customerId,
       invoiceKind: line.invoiceKind,

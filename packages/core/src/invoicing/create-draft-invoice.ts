@@ -1,5 +1,6 @@
-import { type Db, invoiceLines, invoices, transactions } from "@voltlane/db";
-import { eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { type Db, invoices } from "@voltlane/db";
+import { sql } from "drizzle-orm";
 import type { InvoiceLineKind } from "./invoice-kinds";
 import type { LineDraft } from "./invoice-line-draft";
 import { seriesOf } from "./invoice-numbering";
@@ -15,15 +16,34 @@ export type DraftInput = {
   lines: LineDraft[];
 };
 
+type Invoice = typeof invoices.$inferSelect;
+type NewInvoice = typeof invoices.$inferInsert;
+
+/** Rows per statement: invoices bind ~16 parameters each; lines travel as one JSON parameter. */
+const invoiceBatch = 1_000;
+const lineBatch = 5_000;
+
 /**
- * W3 step 4: a draft with its lines and VAT (R2), holding its sessions on their payer or receiver
- * side (R53: the unique line index refuses a second live claim). No number yet (R49).
+ * W3 step 4: a draft with its lines and VAT (R2). Each session line holds its session's payer or
+ * receiver side (R53: the unique line index refuses a second live claim). No number yet (R49).
  */
-export async function createDraftInvoice(tx: Db, input: DraftInput) {
-  const breakdown = vatBreakdown(input.lines);
-  const [invoice] = await tx
-    .insert(invoices)
-    .values({
+export async function createDraftInvoice(tx: Db, input: DraftInput): Promise<Invoice> {
+  const [invoice] = await createDraftInvoices(tx, [input]);
+  return invoice!;
+}
+
+/**
+ * `createDraftInvoice` for many drafts in multi-row statements: a run writes ~100,000 invoices and
+ * ~2,000,000 lines. The result keeps the order of `inputs`.
+ */
+export async function createDraftInvoices(tx: Db, inputs: readonly DraftInput[]): Promise<Invoice[]> {
+  const created: NewInvoice[] = [];
+  const lines: LineRow[] = [];
+  for (const input of inputs) {
+    const invoiceId = randomUUID();
+    const breakdown = vatBreakdown(input.lines);
+    created.push({
+      id: invoiceId,
       providerId: input.providerId,
       runId: input.runId,
       customerId: input.customerId,
@@ -39,46 +59,79 @@ export async function createDraftInvoice(tx: Db, input: DraftInput) {
       vatBreakdown: breakdown.rows,
       reverseCharge: input.lines.some((l) => l.vatScope === "reverse_charge"),
       settlement: "open",
-    })
-    .returning();
-  const inserted = await tx
-    .insert(invoiceLines)
-    .values(
-      input.lines.map((line, index) => ({
-        providerId: input.providerId,
-        invoiceId: invoice!.id,
-        position: index + 1,
-        kind: line.kind,
-        description: line.description,
-        transactionId: line.transactionId ?? null,
-        subscriptionId: line.subscriptionId ?? null,
-        servicePeriod: line.servicePeriod ?? null,
-        quantity: line.quantity,
-        unitPrice: line.unitPrice,
-        net: line.net,
-        vatScope: line.vatScope,
-        vatRate: line.vatRate,
-        details: { ...line.details, ...(line.party ? { party: line.party } : {}) },
-      })),
-    )
-    .returning({ id: invoiceLines.id });
-  await holdSessions(
-    tx,
-    input.lines,
-    inserted.map((row) => row.id),
-  );
-  return invoice!;
+    });
+    for (const [index, line] of input.lines.entries()) {
+      lines.push(lineRow(input.providerId, invoiceId, index + 1, randomUUID(), line));
+    }
+  }
+  const inserted: Invoice[] = [];
+  for (let i = 0; i < created.length; i += invoiceBatch) {
+    inserted.push(
+      ...(await tx
+        .insert(invoices)
+        .values(created.slice(i, i + invoiceBatch))
+        .returning()),
+    );
+  }
+  for (let i = 0; i < lines.length; i += lineBatch) await insertLines(tx, lines.slice(i, i + lineBatch));
+  const byId = new Map(inserted.map((row) => [row.id, row]));
+  return created.map((draft) => byId.get(draft.id!)!);
 }
 
-/** Points each session at its line (first line per side: the margin line rides along, R43). */
-async function holdSessions(tx: Db, lines: LineDraft[], ids: string[]) {
-  const seen = new Set<string>();
-  for (const [index, line] of lines.entries()) {
-    if (!line.transactionId || !line.party) continue;
-    const key = `${line.transactionId}|${line.party}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const column = line.party === "payer" ? { payerLineId: ids[index]! } : { receiverLineId: ids[index]! };
-    await tx.update(transactions).set(column).where(eq(transactions.id, line.transactionId));
-  }
+type LineRow = {
+  id: string;
+  provider_id: string;
+  invoice_id: string;
+  position: number;
+  kind: string;
+  description: string;
+  transaction_id: string | null;
+  subscription_id: string | null;
+  service_period: string | null;
+  quantity: string;
+  unit_price: string | null;
+  net: number;
+  vat_scope: string;
+  vat_rate: string;
+  details: Record<string, unknown>;
+};
+
+function lineRow(
+  providerId: string,
+  invoiceId: string,
+  position: number,
+  id: string,
+  line: LineDraft,
+): LineRow {
+  return {
+    id,
+    provider_id: providerId,
+    invoice_id: invoiceId,
+    position,
+    kind: line.kind,
+    description: line.description,
+    transaction_id: line.transactionId ?? null,
+    subscription_id: line.subscriptionId ?? null,
+    service_period: line.servicePeriod ?? null,
+    // Decimal strings stay strings in the JSON: numeric parses them exactly (R1).
+    quantity: line.quantity,
+    unit_price: line.unitPrice,
+    net: line.net,
+    vat_scope: line.vatScope,
+    vat_rate: line.vatRate,
+    details: { ...line.details, ...(line.party ? { party: line.party } : {}) },
+  };
+}
+
+/** Many lines in one statement with one parameter (a JSON array), far below the bind limit. */
+async function insertLines(tx: Db, rows: LineRow[]) {
+  await tx.execute(sql`
+    insert into invoice_lines (id, provider_id, invoice_id, position, kind, description, transaction_id,
+      subscription_id, service_period, quantity, unit_price, net, vat_scope, vat_rate, details)
+    select id, provider_id, invoice_id, position, kind, description, transaction_id,
+      subscription_id, service_period, quantity, unit_price, net, vat_scope, vat_rate, details
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, provider_id uuid, invoice_id uuid,
+      position integer, kind text, description text, transaction_id uuid, subscription_id uuid,
+      service_period text, quantity numeric, unit_price numeric, net bigint, vat_scope text,
+      vat_rate numeric, details jsonb)`);
 }

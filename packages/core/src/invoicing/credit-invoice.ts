@@ -9,6 +9,7 @@ import type { BillingDeps } from "./billing-deps";
 import { loadBillingCustomers, loadBillingProvider } from "./billing-parties";
 import { lockProviderInvoicing } from "./invoice-run-lock";
 import { issueInvoice } from "./issue-invoice";
+import { produceInvoiceDocument } from "./produce-invoice-documents";
 import "./invoice-templates";
 
 type Invoice = typeof invoices.$inferSelect;
@@ -25,7 +26,7 @@ export async function creditInvoice(
   invoiceId: string,
 ): Promise<Invoice> {
   assertCan(principal, "invoice_runs", "write");
-  return deps.db.transaction(async (tx) => {
+  const issued = await deps.db.transaction(async (tx) => {
     await lockProviderInvoicing(tx, principal.providerId);
     const [original] = await tx
       .select()
@@ -46,16 +47,14 @@ export async function creditInvoice(
       .where(eq(invoiceLines.invoiceId, original.id))
       .orderBy(asc(invoiceLines.position));
     const draft = await insertCreditNote(tx, original, lines);
-    await releaseOriginal(tx, original, lines, deps.clock.now());
+    await releaseOriginal(tx, original, deps.clock.now());
     const provider = await loadBillingProvider(tx, principal.providerId);
     const customer = (await loadBillingCustomers(tx, provider.id, [original.customerId])).get(
       original.customerId,
     )!;
     // The addressee stays the one printed on the original.
     const snapshotCustomer = { ...customer, snapshot: original.customerSnapshot ?? customer.snapshot };
-    const note = await issueInvoice(tx, deps, principal, { provider, customer: snapshotCustomer }, draft, {
-      creditsNumber: original.number,
-    });
+    const note = await issueInvoice(tx, deps, principal, { provider, customer: snapshotCustomer }, draft);
     await recordAudit(tx, principal, {
       action: "invoice.credit",
       entityType: "invoice",
@@ -65,6 +64,8 @@ export async function creditInvoice(
     });
     return note;
   });
+  // R56: the PDF (printing the credited number) and the e-mail, right after the issuing commit.
+  return produceInvoiceDocument(deps, issued.id);
 }
 
 async function insertCreditNote(tx: Db, original: Invoice, lines: Line[]): Promise<Invoice> {
@@ -111,20 +112,13 @@ async function insertCreditNote(tx: Db, original: Invoice, lines: Line[]): Promi
   return draft!;
 }
 
-async function releaseOriginal(tx: Db, original: Invoice, lines: Line[], now: Date) {
-  const ids = lines.map((line) => line.id);
+async function releaseOriginal(tx: Db, original: Invoice, now: Date) {
+  // Releasing the lines releases their sessions and subscription months (R53, R47).
   await tx.update(invoiceLines).set({ holdsItem: false }).where(eq(invoiceLines.invoiceId, original.id));
   await tx
     .update(invoices)
     .set({ status: "credited", settlement: "credited", updatedAt: now })
     .where(eq(invoices.id, original.id));
-  if (ids.length > 0) {
-    await tx.update(transactions).set({ payerLineId: null }).where(inArray(transactions.payerLineId, ids));
-    await tx
-      .update(transactions)
-      .set({ receiverLineId: null })
-      .where(inArray(transactions.receiverLineId, ids));
-  }
   await tx
     .update(payouts)
     .set({ status: "cancelled", updatedAt: now })

@@ -23,13 +23,19 @@ export type LineDraft = {
   sortKey: string;
 };
 
-/** Groups lines per (customer, invoice kind) (W3 step 3), keeping their order. */
+/**
+ * Groups lines per (customer, invoice kind) (W3 step 3), keeping their order. Linear after the
+ * sort (a self-bill of a busy charge point owner has thousands of lines); keys compare by code
+ * unit, which orders ISO timestamps chronologically.
+ */
 export function groupLineDrafts(lines: readonly LineDraft[]): Map<string, LineDraft[]> {
   const groups = new Map<string, LineDraft[]>();
-  const sorted = [...lines].sort((a, b) => a.sortKey.localeCompare(b.sortKey));
+  const sorted = [...lines].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
   for (const line of sorted) {
     const key = `${line.customerId}|${line.invoiceKind}`;
-    groups.set(key, [...(groups.get(key) ?? []), line]);
+    const group = groups.get(key);
+    if (group) group.push(line);
+    else groups.set(key, [line]);
   }
   return groups;
 }

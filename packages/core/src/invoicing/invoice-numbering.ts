@@ -24,13 +24,30 @@ export async function nextInvoiceNumber(
   series: InvoiceSeries,
   prefix: string,
 ): Promise<string> {
+  const [number] = await nextInvoiceNumbers(tx, providerId, series, prefix, 1);
+  return number!;
+}
+
+/**
+ * R49 for a batch: `count` consecutive numbers from one counter update, in order, under the same
+ * row lock and rollback guarantee as one number.
+ */
+export async function nextInvoiceNumbers(
+  tx: Db,
+  providerId: string,
+  series: InvoiceSeries,
+  prefix: string,
+  count: number,
+): Promise<string[]> {
+  if (count === 0) return [];
   const [row] = await tx
     .insert(sequences)
-    .values({ providerId, name: `invoice_series_${series}`, value: 1 })
+    .values({ providerId, name: `invoice_series_${series}`, value: count })
     .onConflictDoUpdate({
       target: [sequences.providerId, sequences.name],
-      set: { value: sql`${sequences.value} + 1` },
+      set: { value: sql`${sequences.value} + ${count}` },
     })
     .returning({ value: sequences.value });
-  return formatInvoiceNumber(series, prefix, row!.value);
+  const first = row!.value - count + 1;
+  return Array.from({ length: count }, (_, i) => formatInvoiceNumber(series, prefix, first + i));
 }

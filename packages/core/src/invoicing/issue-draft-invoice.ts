@@ -7,11 +7,12 @@ import type { BillingDeps } from "./billing-deps";
 import { loadBillingCustomers, loadBillingProvider } from "./billing-parties";
 import { lockProviderInvoicing } from "./invoice-run-lock";
 import { issueInvoice } from "./issue-invoice";
+import { produceInvoiceDocument } from "./produce-invoice-documents";
 
 /** W3 step 4 with `reviewBeforeIssue`: finance issues a reviewed draft (number at issue, R49). */
 export async function issueDraftInvoice(deps: BillingDeps, p: Principal, invoiceId: string) {
   assertCan(p, "invoice_runs", "write");
-  return deps.db.transaction(async (tx) => {
+  const issued = await deps.db.transaction(async (tx) => {
     await lockProviderInvoicing(tx, p.providerId);
     const [draft] = await tx
       .select()
@@ -24,4 +25,6 @@ export async function issueDraftInvoice(deps: BillingDeps, p: Principal, invoice
     const customer = (await loadBillingCustomers(tx, provider.id, [draft.customerId])).get(draft.customerId)!;
     return issueInvoice(tx, deps, p, { provider, customer }, draft);
   });
+  // R56: the PDF and the e-mail with it, right after the issuing commit.
+  return produceInvoiceDocument(deps, issued.id);
 }

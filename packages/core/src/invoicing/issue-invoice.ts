@@ -1,14 +1,10 @@
-import { type Db, invoiceLines, invoices, payouts } from "@voltlane/db";
-import { asc, eq } from "drizzle-orm";
-import { recordAudit } from "../audit/record-audit";
+import { type Db, type invoices, payouts } from "@voltlane/db";
+import { sql } from "drizzle-orm";
+import { recordAudits } from "../audit/record-audit";
 import type { Actor } from "../auth/principal";
-import { renderInvoicePdf } from "../documents/render-invoice-pdf";
-import { fromMinorUnits } from "../money/money";
-import { enqueueNotification } from "../notifications/enqueue-notification";
 import type { BillingDeps } from "./billing-deps";
 import type { BillingCustomer, BillingProvider } from "./billing-parties";
-import { nextInvoiceNumber } from "./invoice-numbering";
-import { invoiceTitles } from "./invoice-templates";
+import { type InvoiceSeries, nextInvoiceNumbers } from "./invoice-numbering";
 import { addDays, localDate } from "./period";
 
 type Invoice = typeof invoices.$inferSelect;
@@ -28,10 +24,11 @@ function initialSettlement(invoice: Invoice, customer: BillingCustomer): string 
   return customer.iban ? "payout_pending" : "on_hold";
 }
 
+export type IssueItem = { draft: Invoice; customer: BillingCustomer };
+
 /**
- * W3 step 4–5: gives a draft its number inside this database transaction (R49), freezes the
- * snapshots and totals (R50), renders and stores the PDF, queues the e-mail with the PDF (R56) and,
- * for credit invoices, the payout (R57, R58).
+ * W3 step 4–5 for one draft: see `issueInvoices`. The PDF and the e-mail follow after commit
+ * (`produceInvoiceDocuments`).
  */
 export async function issueInvoice(
   tx: Db,
@@ -39,94 +36,116 @@ export async function issueInvoice(
   actor: Actor,
   parties: { provider: BillingProvider; customer: BillingCustomer },
   draft: Invoice,
-  options: { creditsNumber?: string | null } = {},
 ): Promise<Invoice> {
-  const { provider, customer } = parties;
+  const [issued] = await issueInvoices(tx, deps, actor, parties.provider, [
+    { draft, customer: parties.customer },
+  ]);
+  return issued!;
+}
+
+/**
+ * W3 step 4–5: gives drafts their numbers inside this database transaction, consecutive in the
+ * order given (R49), freezes snapshots, totals and due dates (R50) and, for credit invoices, creates
+ * the payout (R57, R58). Rendering the PDF and queueing the e-mail with it (R56) happen after
+ * commit from the issued, immutable rows (docs/adr/0006-invoice-run-chunks.md).
+ */
+export async function issueInvoices(
+  tx: Db,
+  deps: BillingDeps,
+  actor: Actor,
+  provider: BillingProvider,
+  items: readonly IssueItem[],
+): Promise<Invoice[]> {
+  if (items.length === 0) return [];
   const now = deps.clock.now();
-  const number = await nextInvoiceNumber(
-    tx,
-    provider.id,
-    draft.series as "03" | "08",
-    provider.invoicePrefix,
-  );
   const issueDate = localDate(now, provider.timeZone);
-  const days = termDays(draft.kind, provider.settings);
-  const dueDate = days === null ? null : addDays(issueDate, days);
-  const lines = await tx
-    .select()
-    .from(invoiceLines)
-    .where(eq(invoiceLines.invoiceId, draft.id))
-    .orderBy(asc(invoiceLines.position));
-  const pdf = await renderInvoicePdf({
-    ...draft,
-    number,
-    issueDate,
-    dueDate,
-    provider: provider.snapshot,
-    customer: customer.snapshot,
-    lines,
-    creditsNumber: options.creditsNumber,
-    issuedAt: now,
-  });
-  const stored = await deps.documents.put(`documents/${provider.id}/invoices/${draft.id}.pdf`, pdf);
-  const [issued] = await tx
-    .update(invoices)
-    .set({
-      number,
+  const numbers = await numbersFor(tx, provider, items);
+  const issued = items.map(({ draft, customer }, index) => {
+    const days = termDays(draft.kind, provider.settings);
+    return {
+      ...draft,
+      number: numbers[index]!,
       status: "issued",
       issueDate,
-      dueDate,
+      dueDate: days === null ? null : addDays(issueDate, days),
       issuedAt: now,
       customerSnapshot: customer.snapshot,
       providerSnapshot: provider.snapshot,
       settlement: initialSettlement(draft, customer),
-      pdfKey: stored.key,
-      pdfSha256: stored.sha256,
       updatedAt: now,
-    })
-    .where(eq(invoices.id, draft.id))
-    .returning();
-  if (draft.kind === "self-bill" || draft.kind === "reimbursement") {
-    await tx.insert(payouts).values({
+    };
+  });
+  const batch = 2_000;
+  for (let i = 0; i < issued.length; i += batch) await markIssued(tx, issued.slice(i, i + batch), now);
+  const payoutRows = issued
+    .map((invoice, index) => ({ invoice, customer: items[index]!.customer }))
+    .filter(({ invoice }) => invoice.kind === "self-bill" || invoice.kind === "reimbursement")
+    .map(({ invoice, customer }) => ({
       providerId: provider.id,
       customerId: customer.id,
-      invoiceId: draft.id,
-      amount: draft.total,
+      invoiceId: invoice.id,
+      amount: invoice.total,
       ibanSnapshot: customer.iban,
       status: customer.iban ? "pending" : "on_hold",
-      dueDate: dueDate!,
-    });
+      dueDate: invoice.dueDate!,
+    }));
+  for (let i = 0; i < payoutRows.length; i += batch) {
+    await tx.insert(payouts).values(payoutRows.slice(i, i + batch));
   }
-  await mailInvoice(tx, provider, customer, issued!);
-  await recordAudit(tx, actor, {
-    action: "invoice.issue",
-    entityType: "invoice",
-    entityId: draft.id,
-    after: { number, kind: draft.kind, total: draft.total, customerId: customer.id },
-    at: now,
-  });
-  return issued!;
+  await recordAudits(
+    tx,
+    actor,
+    issued.map((invoice) => ({
+      action: "invoice.issue",
+      entityType: "invoice",
+      entityId: invoice.id,
+      after: {
+        number: invoice.number,
+        kind: invoice.kind,
+        total: invoice.total,
+        customerId: invoice.customerId,
+      },
+      at: now,
+    })),
+  );
+  return issued;
 }
 
-async function mailInvoice(tx: Db, provider: BillingProvider, customer: BillingCustomer, invoice: Invoice) {
-  if (!customer.invoiceEmail) return; // R56: still listed in the portal.
-  await enqueueNotification(tx, {
-    providerId: provider.id,
-    channel: "email",
-    template: "invoice_issued",
-    language: customer.language,
-    recipient: { kind: "customer", id: customer.id, email: customer.invoiceEmail },
-    payload: {
-      name: customer.name,
-      provider: provider.name,
-      number: invoice.number,
-      title: invoiceTitles[invoice.kind],
-      period: invoice.period,
-      total: `${invoice.currency} ${fromMinorUnits(invoice.total, invoice.currency)}`,
-      invoiceId: invoice.id,
-    },
-    attachments: [
-      { filename: `${invoice.number}.pdf`, storageKey: invoice.pdfKey!, contentType: "application/pdf" },
-    ],
-  });
+/** Numbers per series, handed out in the order of `items` (R48, R49). */
+async function numbersFor(tx: Db, provider: BillingProvider, items: readonly IssueItem[]) {
+  const numbers: string[] = new Array(items.length);
+  for (const series of ["03", "08"] as InvoiceSeries[]) {
+    const positions = items.flatMap((item, index) => (item.draft.series === series ? [index] : []));
+    const taken = await nextInvoiceNumbers(tx, provider.id, series, provider.invoicePrefix, positions.length);
+    positions.forEach((position, i) => {
+      numbers[position] = taken[i]!;
+    });
+  }
+  return numbers;
+}
+
+/** One UPDATE for many drafts; `status = 'draft'` keeps an issued invoice from being issued twice. */
+async function markIssued(tx: Db, rows: Invoice[], now: Date) {
+  const payload = rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    issue_date: row.issueDate,
+    due_date: row.dueDate,
+    settlement: row.settlement,
+    customer_snapshot: row.customerSnapshot,
+    provider_snapshot: row.providerSnapshot,
+  }));
+  const result = await tx.execute(sql`
+    update invoices i
+    set number = x.number, status = 'issued', issue_date = x.issue_date, due_date = x.due_date,
+        issued_at = ${now.toISOString()}::timestamptz, customer_snapshot = x.customer_snapshot,
+        provider_snapshot = x.provider_snapshot, settlement = x.settlement, updated_at = ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(id uuid, number text, issue_date text,
+      due_date text, settlement text, customer_snapshot jsonb, provider_snapshot jsonb)
+    where i.id = x.id and i.status = 'draft'
+    returning i.id`);
+  const updated = (result as unknown as { rows: unknown[] }).rows.length;
+  if (updated !== rows.length) {
+    throw new Error(`issued ${updated} of ${rows.length} drafts: some were no longer drafts`);
+  }
 }

@@ -1,5 +1,5 @@
 import type { Database } from "@voltlane/db";
-import { invoiceLines, invoices, notifications, transactions } from "@voltlane/db";
+import { invoiceLines, invoices, notifications } from "@voltlane/db";
 import { createTestDatabase } from "@voltlane/db/testing";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import type { SystemPrincipal } from "../auth/principal";
 import { deliverOutbox, type OutgoingMail } from "../notifications/deliver-outbox";
 import { billingWorld } from "./billing.fixtures";
 import { creditInvoice } from "./credit-invoice";
+import { produceInvoiceDocuments } from "./produce-invoice-documents";
 import { runInvoicing } from "./run-invoicing";
 
 describe("monthly invoice run (W3)", () => {
@@ -154,6 +155,9 @@ describe("monthly invoice run (W3)", () => {
   });
 
   it("numbers gaplessly per series and mails every PDF (R49, R56)", async () => {
+    // The PDFs and e-mails follow the issuing commit through the documents queue (ADR 0006).
+    expect(await produceInvoiceDocuments(world.deps)).toBe(5);
+    expect(await produceInvoiceDocuments(world.deps)).toBe(0);
     const issued = await database.db
       .select()
       .from(invoices)
@@ -195,7 +199,12 @@ describe("monthly invoice run (W3)", () => {
       trigger: "manual",
     });
     expect(again.invoices).toHaveLength(0);
-    const held = await database.db.select().from(transactions).where(sql`payer_line_id is not null`);
+    // The live lines hold the sessions: the four October sessions, each on one payer line.
+    const held = await database.db
+      .select({ transactionId: invoiceLines.transactionId })
+      .from(invoiceLines)
+      .where(sql`holds_item and kind in ('session_cost', 'home_charging_cost')`);
+    expect(new Set(held.map((line) => line.transactionId)).size).toBe(4);
     expect(held).toHaveLength(4);
   });
 

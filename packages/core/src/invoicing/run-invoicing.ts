@@ -1,35 +1,35 @@
-import { type Db, invoiceRuns, invoices } from "@voltlane/db";
-import { and, eq, ne } from "drizzle-orm";
+import { invoiceRuns, type invoices } from "@voltlane/db";
+import { eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { Actor } from "../auth/principal";
 import { AppError } from "../errors/app-error";
-import { selectDueSubscriptions, subscriptionLineDrafts } from "../products/subscription-lines";
 import type { BillingDeps } from "./billing-deps";
-import { loadBillingCustomers, loadBillingProvider } from "./billing-parties";
-import { selectBillableSessions, sessionLineDrafts, sessionParties } from "./collect-session-lines";
-import { createDraftInvoice } from "./create-draft-invoice";
-import type { InvoiceLineKind } from "./invoice-kinds";
-import { groupLineDrafts } from "./invoice-line-draft";
+import { loadBillingProvider } from "./billing-parties";
+import { invoiceCustomerChunk } from "./invoice-customer-chunk";
 import { lockProviderInvoicing } from "./invoice-run-lock";
-import { issueInvoice } from "./issue-invoice";
 import { parsePeriod, periodBounds } from "./period";
-import "./invoice-templates";
+import { type ChunkLimits, defaultChunkLimits, planInvoiceRun } from "./plan-invoice-run";
 
 export type RunInput = {
   providerId: string;
   period: string;
   trigger: "schedule" | "manual";
   triggeredBy?: string | null;
+  /** Called after each committed chunk with customers done and customers planned. */
   onProgress?: (done: number, total: number) => void;
+  chunkLimits?: ChunkLimits;
 };
 
 type Invoice = typeof invoices.$inferSelect;
 export type RunResult = { run: typeof invoiceRuns.$inferSelect; invoices: Invoice[] };
 
 /**
- * W3: the monthly run for one provider and period, in one database transaction under the
- * provider's invoicing lock (R55), so numbers stay gapless (R49) and a failed run leaves nothing
- * behind but its `failed` record (W3 step 6). Reruns only add what is missing (R52).
+ * W3: the monthly run for one provider and period. The customers are cut into chunks; each chunk
+ * is one database transaction under the provider's invoicing lock (R55) that takes its invoice
+ * numbers itself, so numbers stay gapless (R49) and every committed chunk is final. A failed chunk
+ * rolls back alone: the run is marked `failed` with what it committed, and a rerun continues
+ * with the customers still missing (R52, W3 step 6). PDFs and e-mails follow after commit
+ * (`produceInvoiceDocuments`, docs/adr/0006-invoice-run-chunks.md).
  */
 export async function runInvoicing(deps: BillingDeps, actor: Actor, input: RunInput): Promise<RunResult> {
   parsePeriod(input.period);
@@ -39,102 +39,91 @@ export async function runInvoicing(deps: BillingDeps, actor: Actor, input: RunIn
   if (end > startedAt) {
     throw new AppError("business_rule", `period ${input.period} has not ended yet`, { rule: "R55" });
   }
-  try {
-    return await deps.db.transaction(async (tx) => {
-      await lockProviderInvoicing(tx, provider.id);
-      const [run] = await tx
-        .insert(invoiceRuns)
-        .values({
-          providerId: provider.id,
-          period: input.period,
-          trigger: input.trigger,
-          triggeredBy: input.triggeredBy ?? null,
-          startedAt,
-        })
-        .returning();
-      const created = await buildRunInvoices(tx, deps, actor, { ...input, end, runId: run!.id });
-      const counts = countByKind(created);
-      const [finished] = await tx
-        .update(invoiceRuns)
-        .set({ status: "completed", counts, finishedAt: deps.clock.now() })
-        .where(eq(invoiceRuns.id, run!.id))
-        .returning();
-      await recordAudit(tx, actor, {
-        action: "invoice_run.complete",
-        entityType: "invoice_run",
-        entityId: run!.id,
-        after: { period: input.period, counts },
-      });
-      return { run: finished!, invoices: created };
-    });
-  } catch (error) {
-    await deps.db.insert(invoiceRuns).values({
+  const [run] = await deps.db
+    .insert(invoiceRuns)
+    .values({
       providerId: provider.id,
       period: input.period,
       trigger: input.trigger,
       triggeredBy: input.triggeredBy ?? null,
-      status: "failed",
-      error: String(error).slice(0, 1000),
       startedAt,
-      finishedAt: deps.clock.now(),
-    });
+    })
+    .returning();
+  const created: Invoice[] = [];
+  try {
+    const chunks = await planInvoiceRun(
+      deps.db,
+      provider.id,
+      input.period,
+      end,
+      input.chunkLimits ?? defaultChunkLimits,
+    );
+    const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    await deps.db.update(invoiceRuns).set({ customersTotal: total }).where(eq(invoiceRuns.id, run!.id));
+    let done = 0;
+    for (const chunk of chunks) {
+      const made = await deps.db.transaction(async (tx) => {
+        await lockProviderInvoicing(tx, provider.id);
+        const invoices = await invoiceCustomerChunk(
+          tx,
+          deps,
+          actor,
+          { providerId: provider.id, period: input.period, end, runId: run!.id },
+          chunk,
+        );
+        // Progress commits with the chunk: the run record never claims what was rolled back.
+        await tx
+          .update(invoiceRuns)
+          .set({ counts: countByKind([...created, ...invoices]), customersDone: done + chunk.length })
+          .where(eq(invoiceRuns.id, run!.id));
+        return invoices;
+      });
+      created.push(...made);
+      done += chunk.length;
+      input.onProgress?.(done, total);
+    }
+    return await finishRun(deps, actor, run!.id, input.period, created);
+  } catch (error) {
+    await deps.db
+      .update(invoiceRuns)
+      .set({ status: "failed", error: describeError(error).slice(0, 1000), finishedAt: deps.clock.now() })
+      .where(eq(invoiceRuns.id, run!.id));
     throw error;
   }
 }
 
-async function buildRunInvoices(
-  tx: Db,
+async function finishRun(
   deps: BillingDeps,
   actor: Actor,
-  input: RunInput & { end: Date; runId: string },
-): Promise<Invoice[]> {
-  const provider = await loadBillingProvider(tx, input.providerId);
-  const sessions = await selectBillableSessions(tx, provider.id, input.end);
-  const due = await selectDueSubscriptions(tx, provider.id, input.period);
-  const parties = await loadBillingCustomers(tx, provider.id, [
-    ...sessionParties(sessions),
-    ...due.map((d) => d.subscription.payerCustomerId),
-  ]);
-  const lines = [
-    ...sessions.flatMap((s) => sessionLineDrafts(s, provider, parties)),
-    ...subscriptionLineDrafts(due, input.period, provider, parties),
-  ];
-  const live = await tx
-    .select({ customerId: invoices.customerId, kind: invoices.kind })
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.providerId, provider.id),
-        eq(invoices.period, input.period),
-        ne(invoices.status, "credited"),
-      ),
-    );
-  const taken = new Set(live.map((row) => `${row.customerId}|${row.kind}`));
-  const groups = [...groupLineDrafts(lines)].filter(([key]) => !taken.has(key)); // R52
-  const created: Invoice[] = [];
-  for (const [index, [, group]] of groups.entries()) {
-    const customer = parties.get(group[0]!.customerId)!;
-    const draft = await createDraftInvoice(tx, {
-      providerId: provider.id,
-      customerId: customer.id,
-      kind: group[0]!.invoiceKind as InvoiceLineKind,
-      period: input.period,
-      currency: provider.currency,
-      runId: input.runId,
-      lines: group,
+  runId: string,
+  period: string,
+  created: Invoice[],
+): Promise<RunResult> {
+  const counts = countByKind(created);
+  return deps.db.transaction(async (tx) => {
+    const [finished] = await tx
+      .update(invoiceRuns)
+      .set({ status: "completed", counts, finishedAt: deps.clock.now() })
+      .where(eq(invoiceRuns.id, runId))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: "invoice_run.complete",
+      entityType: "invoice_run",
+      entityId: runId,
+      after: { period, counts },
     });
-    // W3 step 4: with reviewBeforeIssue the drafts wait for finance.
-    const invoice = provider.settings.reviewBeforeIssue
-      ? draft
-      : await issueInvoice(tx, deps, actor, { provider, customer }, draft);
-    created.push(invoice);
-    input.onProgress?.(index + 1, groups.length);
-  }
-  return created;
+    return { run: finished!, invoices: created };
+  });
 }
 
 function countByKind(created: Invoice[]): Record<string, number> {
   const counts: Record<string, number> = { invoices: created.length };
   for (const invoice of created) counts[invoice.kind] = (counts[invoice.kind] ?? 0) + 1;
   return counts;
+}
+
+/** The database's own message sits in the query error's cause. */
+function describeError(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  return `${error instanceof Error ? error.message.slice(0, 300) : String(error)}${cause}`;
 }
