@@ -6,7 +6,35 @@ import { AppError } from "../errors/app-error";
 import { scopeOf } from "../policy/can";
 import type { Transaction } from "./session-lookup";
 
-export function toTransactionView(t: Transaction): TransactionView {
+/** The columns a view needs: lists and exports select only these (no tariff snapshot, no audit times). */
+export type TransactionViewRow = Pick<
+  Transaction,
+  | "id"
+  | "ocppTransactionId"
+  | "chargePointId"
+  | "connectorId"
+  | "evseId"
+  | "chargeCardId"
+  | "idTag"
+  | "startedAt"
+  | "stoppedAt"
+  | "meterStartWh"
+  | "meterStopWh"
+  | "energyWh"
+  | "chargingSeconds"
+  | "idleSeconds"
+  | "costNet"
+  | "currency"
+  | "userCustomerId"
+  | "payerCustomerId"
+  | "receiverCustomerId"
+  | "status"
+  | "stopReason"
+  | "billable"
+  | "notBillableReason"
+>;
+
+export function toTransactionView(t: TransactionViewRow): TransactionView {
   return {
     id: t.id,
     ocppTransactionId: t.ocppTransactionId,
