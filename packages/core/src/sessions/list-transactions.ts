@@ -3,7 +3,7 @@ import { type Db, transactions } from "@voltlane/db";
 import { and, count, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import { sortOrder } from "../platform/sort-order";
-import { toTransactionView, visibleTransactions } from "./transaction-view";
+import { type TransactionViewRow, toTransactionView, visibleTransactions } from "./transaction-view";
 
 export type TransactionFilter = Omit<TransactionListQuery, "format" | "page" | "pageSize">;
 
@@ -34,6 +34,34 @@ const sortColumns = {
   status: transactions.status,
 };
 
+const t = transactions;
+/** Only what a view shows: parsing the 47-column row (tariff snapshot JSON, audit times) dominated exports. */
+const viewColumns: { [K in keyof TransactionViewRow]: (typeof transactions)[K] } = {
+  id: t.id,
+  ocppTransactionId: t.ocppTransactionId,
+  chargePointId: t.chargePointId,
+  connectorId: t.connectorId,
+  evseId: t.evseId,
+  chargeCardId: t.chargeCardId,
+  idTag: t.idTag,
+  startedAt: t.startedAt,
+  stoppedAt: t.stoppedAt,
+  meterStartWh: t.meterStartWh,
+  meterStopWh: t.meterStopWh,
+  energyWh: t.energyWh,
+  chargingSeconds: t.chargingSeconds,
+  idleSeconds: t.idleSeconds,
+  costNet: t.costNet,
+  currency: t.currency,
+  userCustomerId: t.userCustomerId,
+  payerCustomerId: t.payerCustomerId,
+  receiverCustomerId: t.receiverCustomerId,
+  status: t.status,
+  stopReason: t.stopReason,
+  billable: t.billable,
+  notBillableReason: t.notBillableReason,
+};
+
 /** `?sort`/`order` (ties by id), or the default: newest first. */
 function transactionOrder(query: TransactionFilter): SQL[] {
   return sortOrder(query, sortColumns, transactions.id, [
@@ -59,7 +87,7 @@ export async function listTransactions(
   const where = conditions(principal, query);
   const offset = (query.page - 1) * query.pageSize;
   const rows = await deps.db
-    .select()
+    .select(viewColumns)
     .from(transactions)
     .where(where)
     .orderBy(...transactionOrder(query))
@@ -146,7 +174,7 @@ async function* batchesOf(
   for (let offset = 0; ; offset += size) {
     // Newest first continues after the last row sent (keyset); a custom sort pages by offset.
     const batch = await db
-      .select()
+      .select(viewColumns)
       .from(transactions)
       .where(last && !filter.sort ? and(where, olderThan(last)) : where)
       .orderBy(...transactionOrder(filter))
