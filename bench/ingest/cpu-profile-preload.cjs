@@ -1,8 +1,9 @@
 // Preloaded into the server by `npm run bench:ingest -- --cpu-prof-dir DIR` (NODE_OPTIONS=--require):
-// Node 20 refuses --cpu-prof in NODE_OPTIONS, so the V8 profiler is driven through node:inspector and
-// the profile is written when the process exits (the server exits after a graceful SIGTERM shutdown).
-// It also counts the queries node-postgres sends (pg_stat_statements is not enabled here), with their
-// first words, into queries.json beside the profile.
+// Node 20 refuses --cpu-prof in NODE_OPTIONS, so the V8 profiler is driven through node:inspector. It
+// starts on the IPC message "cpu-profile:start" (the bench sends it after the warm-up, so start-up
+// and module loading stay out) and is written when the process exits (after a graceful SIGTERM).
+// It also counts the queries node-postgres sends from then on (pg_stat_statements is not enabled
+// here), by their first words, into queries-PID.json beside the profile.
 const { Session } = require("node:inspector");
 const { writeFileSync, mkdirSync } = require("node:fs");
 const { join } = require("node:path");
@@ -13,7 +14,13 @@ if (dir) {
   session.connect();
   session.post("Profiler.enable");
   session.post("Profiler.setSamplingInterval", { interval: 500 });
-  session.post("Profiler.start");
+  let started = false;
+  process.on("message", (message) => {
+    if (message !== "cpu-profile:start" || started) return;
+    started = true;
+    for (const kind of Object.keys(queries)) delete queries[kind];
+    session.post("Profiler.start");
+  });
 
   const queries = {};
   try {
@@ -30,6 +37,7 @@ if (dir) {
   process.on("exit", () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `queries-${process.pid}.json`), JSON.stringify(queries, null, 2));
+    if (!started) return;
     // A session on the main thread answers synchronously, so this completes before the exit.
     session.post("Profiler.stop", (error, result) => {
       if (!error)

@@ -5,6 +5,7 @@ import { meterValues } from "@voltlane/db";
 import { count } from "drizzle-orm";
 import {
   type BenchTarget,
+  benchPgUrl,
   dropPgDatabase,
   freshTarget,
   openTarget,
@@ -17,6 +18,7 @@ import { startLoadGenerator } from "../lib/load-generator-process";
 import { currentLoad, describeMachine } from "../lib/machine-info";
 import { freePort, startServerProcess } from "../lib/server-process";
 import { args, median, ms, table } from "../lib/stats";
+import { backendPids, cpuSeconds, cpuUsedBetween } from "./process-cpu";
 
 /**
  * `npm run bench:ingest`: N lean charge points send MeterValues (one in flight each) to a bare
@@ -40,6 +42,8 @@ function profileEnv(target: string, run: number): Record<string, string> {
   };
 }
 
+const BENCH_DATABASE = "voltlane_bench_ingest";
+
 type Measurement = {
   run: number;
   target: string;
@@ -47,6 +51,8 @@ type Measurement = {
   paced?: MeterValuesResult;
   pacedRate?: number;
   persisted?: { expected: number; found: number };
+  /** CPU milliseconds per acknowledged message in the saturated phase, per process group. */
+  cpuMsPerMessage: { target: number; database: number; loadGenerator: number };
   load: string;
 };
 
@@ -63,12 +69,15 @@ async function measure(
   let bench: BenchTarget | undefined;
   let stop: () => Promise<unknown>;
   let ocppUrl: string;
+  let targetPid: number;
+  let startProfile = () => {};
   if (target === "echo") {
     const echo = await startEchoServer(port);
     ocppUrl = echo.ocppUrl;
     stop = echo.stop;
+    targetPid = echo.pid;
   } else {
-    bench = await freshTarget(target, `voltlane_bench_ingest`);
+    bench = await freshTarget(target, BENCH_DATABASE);
     const database = await openTarget(bench);
     await seedFleet(database, chargePointCount, "ING");
     await database.close();
@@ -78,6 +87,8 @@ async function measure(
     });
     ocppUrl = server.ocppUrl;
     stop = server.stop;
+    targetPid = server.pid;
+    startProfile = () => server.child.send("cpu-profile:start");
   }
   const load = startLoadGenerator();
   try {
@@ -93,7 +104,14 @@ async function measure(
       throw new Error(`StartTransaction answers: ${JSON.stringify(started.statuses)}`);
     // Warm-up: JIT, connection pool, caches.
     const warm = await load.send<MeterValuesResult>({ cmd: "meter-values", durationMs: 3_000 });
+    startProfile();
+    const dbPids = bench?.kind === "postgres" ? await backendPids(benchPgUrl, BENCH_DATABASE) : [];
+    const cpuBefore = [cpuSeconds([targetPid]), cpuSeconds(dbPids), cpuSeconds([load.pid])];
     const saturated = await load.send<MeterValuesResult>({ cmd: "meter-values", durationMs: seconds * 1000 });
+    const dbPidsAfter = bench?.kind === "postgres" ? await backendPids(benchPgUrl, BENCH_DATABASE) : [];
+    const cpuAfter = [cpuSeconds([targetPid]), cpuSeconds(dbPidsAfter), cpuSeconds([load.pid])];
+    const perMessage = (i: number) =>
+      (cpuUsedBetween(cpuBefore[i]!, cpuAfter[i]!) * 1000) / Math.max(1, saturated.acked);
     const pacedRate = Math.round((ceiling ?? saturated.perSecond) / 2);
     const paced =
       target === "echo"
@@ -119,12 +137,13 @@ async function measure(
       paced,
       pacedRate: paced ? pacedRate : undefined,
       persisted,
+      cpuMsPerMessage: { target: perMessage(0), database: perMessage(1), loadGenerator: perMessage(2) },
       load: loadNow,
     };
   } finally {
     await load.close();
     await stop().catch(() => {});
-    if (bench?.kind === "postgres") await dropPgDatabase("voltlane_bench_ingest");
+    if (bench?.kind === "postgres") await dropPgDatabase(BENCH_DATABASE);
     if (bench?.kind === "pglite") await rm(bench.dataDir, { recursive: true, force: true });
   }
 }
@@ -138,6 +157,8 @@ async function countMeterValues(bench: BenchTarget): Promise<number> {
     await database.close();
   }
 }
+
+const cpuMs = (value: number) => `${value.toFixed(3)} ms`;
 
 const machine = describeMachine("PGlite (embedded) and PostgreSQL on 127.0.0.1; see each row");
 console.log(machine);
@@ -163,6 +184,9 @@ for (let run = 1; run <= runs; run++) {
           ? ` | paced ${m.pacedRate}/s → ${p.perSecond.toFixed(0)} msg/s p50 ${ms(p.p50)} p95 ${ms(p.p95)} p99 ${ms(p.p99)}`
           : "") +
         (m.persisted ? ` | meter values ${m.persisted.found}/${m.persisted.expected}` : "") +
+        ` | CPU per msg: ${target} ${cpuMs(m.cpuMsPerMessage.target)}` +
+        (target === "postgres" ? `, PostgreSQL ${cpuMs(m.cpuMsPerMessage.database)}` : "") +
+        `, load generator ${cpuMs(m.cpuMsPerMessage.loadGenerator)}` +
         ` | load ${m.load}`,
     );
   }
@@ -188,6 +212,7 @@ const rows = targets.map((target) => {
     target === "echo" ? "–" : ms(med((m) => m.paced?.p95)),
     target === "echo" ? "–" : ms(med((m) => m.paced?.p99)),
     target === "echo" ? "–" : all ? "yes" : "NO",
+    cpuMs(med((m) => m.cpuMsPerMessage.target + m.cpuMsPerMessage.database)),
     mine.map((m) => m.load.split(" ")[0]).join(", "),
   ];
 });
@@ -205,6 +230,7 @@ console.log(
       "paced p95",
       "paced p99",
       "all persisted",
+      "CPU per msg (server + db)",
       "load (1 min) per run",
     ],
     rows,

@@ -16,6 +16,7 @@ export async function startEchoServer(port: number) {
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
+    pid: child.pid!,
     ocppUrl: `ws://127.0.0.1:${port}`,
     stop: async () => {
       child.kill("SIGTERM");
