@@ -21,7 +21,16 @@ export interface Column<T> {
   xlsx?: (row: T) => XlsxCell;
 }
 
-interface DataTableProps<T> {
+/** What a server-paged list adds to a table: the API's sort and an export of every row. */
+export type ServerTableProps<T> = {
+  /** Server-paged table: the sort of the list's query; header clicks call `onSort` (client sort is off). */
+  sort?: TableSort;
+  onSort?: (sort: TableSort) => void;
+  /** Server-paged table: every row of the current filter and sort, for the exports. */
+  exportAll?: () => Promise<AllRows<T>>;
+};
+
+interface DataTableProps<T> extends ServerTableProps<T> {
   rows: T[];
   columns: Column<T>[];
   rowKey: (row: T) => string;
@@ -31,11 +40,6 @@ interface DataTableProps<T> {
   csvFileName?: string;
   minWidth?: number;
   toolbar?: ReactNode;
-  /** Server-paged table: the sort of the list's query; header clicks call `onSort` (client sort is off). */
-  sort?: TableSort;
-  onSort?: (sort: TableSort) => void;
-  /** Server-paged table: every row of the current filter and sort, for the exports. */
-  exportAll?: () => Promise<AllRows<T>>;
 }
 
 /**

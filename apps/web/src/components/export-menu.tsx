@@ -76,3 +76,31 @@ export function downloadBlob(fileName: string, blob: Blob) {
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** "Export" → CSV or XLSX made by the API itself (every matching row, its scope and sort). */
+export function ExportLinks({
+  urlOf,
+  fileName,
+}: {
+  urlOf: (format: "csv" | "xlsx") => string;
+  fileName: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconDownload size={16} aria-hidden />}>
+          {t("bo.common.export")}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component="a" href={urlOf("csv")} download={`${fileName}.csv`}>
+          {t("bo.common.exportCsv")}
+        </Menu.Item>
+        <Menu.Item component="a" href={urlOf("xlsx")} download={`${fileName}.xlsx`}>
+          {t("bo.common.exportXlsx")}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

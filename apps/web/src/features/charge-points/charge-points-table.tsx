@@ -1,13 +1,16 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type Column, DataTable } from "../../components/data-table";
+import { type Column, DataTable, type ServerTableProps } from "../../components/data-table";
 import { formatAge } from "../../routes/system/shared/format";
 import { StatusBadge } from "../../routes/system/shared/status-badge";
 import { AnchorLink } from "../ui/anchor-link";
 import type { ChargePoint } from "./charge-points.api";
 
 /** Live list: connection, activation and every connector's OCPP status. */
-export function ChargePointsTable({ rows }: { rows: ChargePoint[] }) {
+export function ChargePointsTable({
+  rows,
+  ...server
+}: { rows: ChargePoint[] } & ServerTableProps<ChargePoint>) {
   const { t, i18n } = useTranslation();
   const columns: Column<ChargePoint>[] = [
     {
@@ -19,6 +22,7 @@ export function ChargePointsTable({ rows }: { rows: ChargePoint[] }) {
         </AnchorLink>
       ),
       sortValue: (cp) => cp.id,
+      sortKey: "id",
       csv: (cp) => cp.id,
     },
     {
@@ -26,6 +30,7 @@ export function ChargePointsTable({ rows }: { rows: ChargePoint[] }) {
       header: t("bo.chargePoints.name"),
       cell: (cp) => cp.name,
       sortValue: (cp) => cp.name,
+      sortKey: "name",
       csv: (cp) => cp.name,
     },
     {
@@ -33,6 +38,7 @@ export function ChargePointsTable({ rows }: { rows: ChargePoint[] }) {
       header: t("bo.chargePoints.online"),
       cell: (cp) => <StatusBadge value={cp.online ? "online" : "offline"} />,
       sortValue: (cp) => (cp.online ? 0 : 1),
+      sortKey: "online",
       csv: (cp) => (cp.online ? "online" : "offline"),
     },
     {
@@ -62,6 +68,7 @@ export function ChargePointsTable({ rows }: { rows: ChargePoint[] }) {
       header: t("bo.chargePoints.lastSeen"),
       cell: (cp) => formatAge(cp.lastSeenAt, i18n.language),
       sortValue: (cp) => cp.lastSeenAt ?? "",
+      sortKey: "lastSeenAt",
       csv: (cp) => cp.lastSeenAt,
     },
     {
@@ -78,6 +85,7 @@ export function ChargePointsTable({ rows }: { rows: ChargePoint[] }) {
       rowKey={(cp) => cp.id}
       label={t("bo.chargePoints.title")}
       csvFileName="charge-points.csv"
+      {...server}
     />
   );
 }

@@ -21,6 +21,8 @@ export interface ChargePointListParams {
   q?: string;
   status?: "inactive" | "active" | "retired";
   online?: "true" | "false";
+  sort?: string;
+  order?: "asc" | "desc";
 }
 
 export const chargePointKeys = {

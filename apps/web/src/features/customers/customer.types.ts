@@ -50,6 +50,8 @@ export interface CustomerListParams {
   q?: string;
   type?: CustomerType;
   companyId?: string;
+  sort?: string;
+  order?: "asc" | "desc";
 }
 
 export type NewCustomer =

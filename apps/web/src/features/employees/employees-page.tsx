@@ -1,7 +1,9 @@
 import { Badge, Button, Group, Paper, Switch } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type Column, DataTable } from "../../components/data-table";
+import { type Column, DataTable, type ServerTableProps } from "../../components/data-table";
+import { allRowsOf } from "../../components/fetch-all-rows";
+import { sortParams, type TableSort } from "../../components/table-sort";
 import { notifyError, notifySuccess } from "../../lib/error-message";
 import { useMe } from "../auth/me.query";
 import type { Customer } from "../customers/customer.types";
@@ -25,7 +27,9 @@ export function EmployeesPage() {
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Employee | null>(null);
-  const employees = useCustomers({ companyId, type: "employee", page, pageSize: PAGE_SIZE });
+  const [sort, setSort] = useState<TableSort>(null);
+  const filter = { companyId, type: "employee" as const, ...sortParams(sort) };
+  const employees = useCustomers({ ...filter, page, pageSize: PAGE_SIZE });
   return (
     <>
       <PageTitle
@@ -42,7 +46,17 @@ export function EmployeesPage() {
         >
           {(data) => (
             <>
-              <EmployeesTable rows={data.items as Employee[]} readOnly={readOnly} onEdit={setEditing} />
+              <EmployeesTable
+                rows={data.items as Employee[]}
+                readOnly={readOnly}
+                onEdit={setEditing}
+                sort={sort}
+                onSort={(next) => {
+                  setSort(next);
+                  setPage(1);
+                }}
+                exportAll={allRowsOf<Employee>("customers", filter)}
+              />
               <ListFooter total={data.total} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
             </>
           )}
@@ -66,11 +80,12 @@ function EmployeesTable({
   rows,
   readOnly,
   onEdit,
+  ...server
 }: {
   rows: Employee[];
   readOnly: boolean;
   onEdit: (employee: Employee) => void;
-}) {
+} & ServerTableProps<Employee>) {
   const { t } = useTranslation();
   const edit = useEditEmployee();
   const offBoard = useOffBoard();
@@ -87,6 +102,7 @@ function EmployeesTable({
       header: t("customer.name"),
       cell: (r) => r.name,
       sortValue: (r) => r.name,
+      sortKey: "name",
       csv: (r) => r.name,
     },
     {
@@ -94,6 +110,7 @@ function EmployeesTable({
       header: t("customer.email"),
       cell: (r) => r.email,
       sortValue: (r) => r.email,
+      sortKey: "email",
       csv: (r) => r.email,
     },
     {
@@ -144,6 +161,7 @@ function EmployeesTable({
       rowKey={(r) => r.id}
       label={t("nav.employees")}
       csvFileName="employees.csv"
+      {...server}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { type Column, DataTable } from "../../components/data-table";
+import { type Column, DataTable, type ServerTableProps } from "../../components/data-table";
+import { xlsxMoney } from "../../components/to-xlsx";
 import { formatDate } from "../../lib/format";
 import { CustomerName } from "../../routes/system/shared/customer-select";
 import { formatMoney } from "../../routes/system/shared/format";
@@ -7,7 +8,8 @@ import { StatusBadge } from "../../routes/system/shared/status-badge";
 import { AnchorLink } from "../ui/anchor-link";
 import type { Invoice } from "./invoices.types";
 
-export function InvoicesTable({ rows }: { rows: Invoice[] }) {
+/** Invoices of the back office; a paged list passes the server sort and export (`ServerTableProps`). */
+export function InvoicesTable({ rows, ...server }: { rows: Invoice[] } & ServerTableProps<Invoice>) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const columns: Column<Invoice>[] = [
@@ -20,6 +22,7 @@ export function InvoicesTable({ rows }: { rows: Invoice[] }) {
         </AnchorLink>
       ),
       sortValue: (r) => r.number,
+      sortKey: "number",
       csv: (r) => r.number,
     },
     {
@@ -27,6 +30,7 @@ export function InvoicesTable({ rows }: { rows: Invoice[] }) {
       header: t("bo.invoices.kind"),
       cell: (r) => t(`bo.invoices.kinds.${r.kind}`),
       sortValue: (r) => r.kind,
+      sortKey: "kind",
       csv: (r) => r.kind,
     },
     {
@@ -40,6 +44,7 @@ export function InvoicesTable({ rows }: { rows: Invoice[] }) {
       header: t("bo.invoices.period"),
       cell: (r) => r.period,
       sortValue: (r) => r.period,
+      sortKey: "period",
       csv: (r) => r.period,
     },
     {
@@ -47,6 +52,7 @@ export function InvoicesTable({ rows }: { rows: Invoice[] }) {
       header: t("bo.invoices.issueDate"),
       cell: (r) => formatDate(r.issueDate, lang),
       sortValue: (r) => r.issueDate,
+      sortKey: "issueDate",
       csv: (r) => r.issueDate,
     },
     {
@@ -54,12 +60,15 @@ export function InvoicesTable({ rows }: { rows: Invoice[] }) {
       header: t("bo.invoices.total"),
       cell: (r) => formatMoney(r.total, r.currency, lang),
       sortValue: (r) => r.total,
+      sortKey: "total",
       csv: (r) => r.total,
+      xlsx: (r) => xlsxMoney(r.total, r.currency),
     },
     {
       id: "status",
       header: t("bo.common.status"),
       cell: (r) => <StatusBadge value={r.status} />,
+      sortKey: "status",
       csv: (r) => r.status,
     },
     {
@@ -77,6 +86,7 @@ export function InvoicesTable({ rows }: { rows: Invoice[] }) {
       rowKey={(r) => r.id}
       label={t("bo.invoices.invoices")}
       csvFileName="invoices.csv"
+      {...server}
     />
   );
 }

@@ -1,11 +1,13 @@
 import { Paper, Select } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { allRowsOf } from "../../components/fetch-all-rows";
+import { sortParams, type TableSort } from "../../components/table-sort";
 import { ListFooter } from "../export/list-footer";
 import { QueryState } from "../export/query-state";
 import { PageTitle } from "../ui/page-title";
 import { InvoiceModal } from "./invoice-modal";
-import { useInvoices } from "./invoices.api";
+import { type Invoice, useInvoices } from "./invoices.api";
 import { InvoicesTable } from "./invoices-table";
 
 const PAGE_SIZE = 25;
@@ -17,7 +19,9 @@ export function InvoicesPage() {
   const [kind, setKind] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
-  const invoices = useInvoices({ kind: kind ?? undefined }, page, PAGE_SIZE);
+  const [sort, setSort] = useState<TableSort>(null);
+  const filter = { kind: kind ?? undefined, ...sortParams(sort) };
+  const invoices = useInvoices(filter, page, PAGE_SIZE);
   return (
     <>
       <PageTitle>{t("nav.invoices")}</PageTitle>
@@ -42,7 +46,16 @@ export function InvoicesPage() {
         >
           {(data) => (
             <>
-              <InvoicesTable rows={data.items} onOpen={(invoice) => setOpenId(invoice.id)} />
+              <InvoicesTable
+                rows={data.items}
+                onOpen={(invoice) => setOpenId(invoice.id)}
+                sort={sort}
+                onSort={(next) => {
+                  setSort(next);
+                  setPage(1);
+                }}
+                exportAll={allRowsOf<Invoice>("invoices", filter)}
+              />
               <ListFooter total={data.total} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
             </>
           )}

@@ -2,7 +2,8 @@ import { Anchor, Badge, Button } from "@mantine/core";
 import { IconFileTypePdf } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { type Column, DataTable } from "../../components/data-table";
+import { type Column, DataTable, type ServerTableProps } from "../../components/data-table";
+import { xlsxMoney } from "../../components/to-xlsx";
 import { formatDate } from "../../lib/format";
 import { formatMoney } from "../export/portal-format";
 import { type Invoice, invoicePdfUrl } from "./invoices.api";
@@ -23,11 +24,12 @@ export function InvoicesTable({
   rows,
   onOpen,
   actions,
+  ...server
 }: {
   rows: Invoice[];
   onOpen: (invoice: Invoice) => void;
   actions?: (invoice: Invoice) => ReactNode;
-}) {
+} & ServerTableProps<Invoice>) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const columns: Column<Invoice>[] = [
@@ -40,6 +42,7 @@ export function InvoicesTable({
         </Anchor>
       ),
       sortValue: (r) => r.number,
+      sortKey: "number",
       csv: (r) => r.number,
     },
     {
@@ -47,6 +50,7 @@ export function InvoicesTable({
       header: t("portal.invoices.date"),
       cell: (r) => formatDate(r.issueDate, lang),
       sortValue: (r) => r.issueDate,
+      sortKey: "issueDate",
       csv: (r) => r.issueDate,
     },
     {
@@ -54,6 +58,7 @@ export function InvoicesTable({
       header: t("portal.invoices.period"),
       cell: (r) => r.period,
       sortValue: (r) => r.period,
+      sortKey: "period",
       csv: (r) => r.period,
     },
     {
@@ -61,6 +66,7 @@ export function InvoicesTable({
       header: t("portal.invoices.kind"),
       cell: (r) => t(`portal.invoices.kinds.${r.kind}`),
       sortValue: (r) => r.kind,
+      sortKey: "kind",
       csv: (r) => r.kind,
     },
     {
@@ -68,7 +74,9 @@ export function InvoicesTable({
       header: t("portal.invoices.total"),
       cell: (r) => formatMoney(r.total, r.currency, lang),
       sortValue: (r) => r.total,
+      sortKey: "total",
       csv: (r) => r.total,
+      xlsx: (r) => xlsxMoney(r.total, r.currency),
     },
     {
       id: "settlement",
@@ -108,6 +116,7 @@ export function InvoicesTable({
       rowKey={(r) => r.id}
       label={t("nav.invoices")}
       csvFileName="invoices.csv"
+      {...server}
     />
   );
 }

@@ -36,6 +36,8 @@ export interface InvoiceFilter {
   customerId?: string;
   kind?: string;
   status?: string;
+  sort?: string;
+  order?: "asc" | "desc";
 }
 
 export function useInvoices(filter: InvoiceFilter, page = 1, pageSize = 25) {

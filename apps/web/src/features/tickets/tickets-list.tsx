@@ -2,6 +2,8 @@ import { Anchor, Badge, Button, Paper } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../components/data-table";
+import { allRowsOf } from "../../components/fetch-all-rows";
+import { sortParams, type TableSort } from "../../components/table-sort";
 import { ListFooter } from "../export/list-footer";
 import { formatDateTime } from "../export/portal-format";
 import { QueryState } from "../export/query-state";
@@ -26,13 +28,15 @@ export function TicketsList({
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const tickets = useTickets({ customerId, page, pageSize: PAGE_SIZE });
+  const [sort, setSort] = useState<TableSort>(null);
+  const filter = { customerId, ...sortParams(sort) };
+  const tickets = useTickets({ ...filter, page, pageSize: PAGE_SIZE });
   const columns: Column<Summary>[] = [
     {
       id: "number",
       header: t("portal.tickets.number"),
       cell: (r) => r.number,
-      sortValue: (r) => r.number,
+      sortKey: "number",
       csv: (r) => r.number,
     },
     {
@@ -43,28 +47,28 @@ export function TicketsList({
           {r.subject}
         </Anchor>
       ),
-      sortValue: (r) => r.subject,
+      sortKey: "subject",
       csv: (r) => r.subject,
     },
     {
       id: "category",
       header: t("portal.tickets.category"),
       cell: (r) => t(`portal.tickets.categories.${r.category}`),
-      sortValue: (r) => r.category,
+      sortKey: "category",
       csv: (r) => r.category,
     },
     {
       id: "status",
       header: t("portal.tickets.status"),
       cell: (r) => <Badge variant="light">{t(`portal.tickets.statuses.${r.status}`)}</Badge>,
-      sortValue: (r) => r.status,
+      sortKey: "status",
       csv: (r) => r.status,
     },
     {
       id: "last",
       header: t("portal.tickets.lastMessage"),
       cell: (r) => formatDateTime(r.lastMessageAt, i18n.language),
-      sortValue: (r) => r.lastMessageAt,
+      sortKey: "lastMessageAt",
       csv: (r) => r.lastMessageAt,
     },
   ];
@@ -88,6 +92,12 @@ export function TicketsList({
               rowKey={(r) => r.id}
               label={t("nav.tickets")}
               csvFileName="tickets.csv"
+              sort={sort}
+              onSort={(next) => {
+                setSort(next);
+                setPage(1);
+              }}
+              exportAll={allRowsOf<Summary>("tickets", filter)}
               toolbar={newButton}
             />
             <ListFooter total={data.total} page={page} pageSize={PAGE_SIZE} onPage={setPage} />

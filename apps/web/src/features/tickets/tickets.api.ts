@@ -4,7 +4,14 @@ import { api, queryString } from "../../lib/api-client";
 
 export type { Ticket, TicketPage };
 
-export function useTickets(params: { customerId?: string; status?: string; page: number; pageSize: number }) {
+export function useTickets(params: {
+  customerId?: string;
+  status?: string;
+  page: number;
+  pageSize: number;
+  sort?: string;
+  order?: "asc" | "desc";
+}) {
   return useQuery({
     queryKey: ["tickets", params],
     queryFn: () => api<TicketPage>("GET", `/tickets${queryString({ ...params })}`),

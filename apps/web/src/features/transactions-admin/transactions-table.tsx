@@ -2,6 +2,8 @@ import { ActionIcon, Tooltip } from "@mantine/core";
 import { IconReceiptOff } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../components/data-table";
+import type { TableSort } from "../../components/table-sort";
+import { xlsxMoney } from "../../components/to-xlsx";
 import { formatDateTime, formatEnergy, formatMoney } from "../../routes/system/shared/format";
 import { StatusBadge } from "../../routes/system/shared/status-badge";
 import { AnchorLink } from "../ui/anchor-link";
@@ -12,9 +14,12 @@ interface Props {
   /** Opens the billable override for a row (R37); omitted where staff may not override. */
   onOverride?: (row: Transaction) => void;
   showChargePoint?: boolean;
+  /** A server-paged list: the API sorts (header clicks call onSort). */
+  sort?: TableSort;
+  onSort?: (sort: TableSort) => void;
 }
 
-export function TransactionsTable({ rows, onOverride, showChargePoint = true }: Props) {
+export function TransactionsTable({ rows, onOverride, showChargePoint = true, sort, onSort }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const columns: Column<Transaction>[] = [
@@ -30,6 +35,7 @@ export function TransactionsTable({ rows, onOverride, showChargePoint = true }: 
       header: t("bo.transactions.startedAt"),
       cell: (r) => formatDateTime(r.startedAt, lang),
       sortValue: (r) => r.startedAt,
+      sortKey: "startedAt",
       csv: (r) => r.startedAt,
     },
     {
@@ -37,6 +43,7 @@ export function TransactionsTable({ rows, onOverride, showChargePoint = true }: 
       header: t("bo.transactions.stoppedAt"),
       cell: (r) => formatDateTime(r.stoppedAt, lang),
       sortValue: (r) => r.stoppedAt,
+      sortKey: "stoppedAt",
       csv: (r) => r.stoppedAt,
     },
     ...(showChargePoint
@@ -50,6 +57,7 @@ export function TransactionsTable({ rows, onOverride, showChargePoint = true }: 
               </AnchorLink>
             ),
             sortValue: (r: Transaction) => r.chargePointId,
+            sortKey: "chargePointId",
             csv: (r: Transaction) => `${r.chargePointId}/${r.connectorId}`,
           },
         ]
@@ -60,6 +68,7 @@ export function TransactionsTable({ rows, onOverride, showChargePoint = true }: 
       header: t("bo.transactions.energy"),
       cell: (r) => formatEnergy(r.energyWh, lang),
       sortValue: (r) => r.energyWh,
+      sortKey: "energyWh",
       csv: (r) => r.energyWh,
     },
     {
@@ -67,13 +76,16 @@ export function TransactionsTable({ rows, onOverride, showChargePoint = true }: 
       header: t("bo.transactions.cost"),
       cell: (r) => formatMoney(r.cost, r.currency, lang),
       sortValue: (r) => r.cost,
+      sortKey: "cost",
       csv: (r) => r.cost,
+      xlsx: (r) => xlsxMoney(r.cost, r.currency),
     },
     {
       id: "status",
       header: t("bo.transactions.status"),
       cell: (r) => <StatusBadge value={r.status} />,
       sortValue: (r) => r.status,
+      sortKey: "status",
       csv: (r) => r.status,
     },
     {
@@ -111,6 +123,8 @@ export function TransactionsTable({ rows, onOverride, showChargePoint = true }: 
       rowKey={(r) => r.id}
       label={t("bo.transactions.title")}
       minWidth={900}
+      sort={sort}
+      onSort={onSort}
     />
   );
 }

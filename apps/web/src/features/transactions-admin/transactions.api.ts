@@ -11,6 +11,9 @@ export interface TransactionFilters {
   customerId?: string;
   chargePointId?: string;
   status?: "active" | "completed" | "invalid";
+  /** `?sort=&order=` (TransactionListQuery's sort fields). */
+  sort?: string;
+  order?: "asc" | "desc";
 }
 
 export const transactionKeys = {
@@ -29,9 +32,9 @@ export function useTransactions(filters: TransactionFilters, page: number, pageS
   });
 }
 
-/** The same filters as the list, as the server's CSV export (all pages). */
-export function transactionsCsvUrl(filters: TransactionFilters): string {
-  return `${API_BASE}/transactions${queryString({ ...filters, format: "csv", pageSize: 500 })}`;
+/** The same filters and sort as the list, as the server's CSV or XLSX export (all pages). */
+export function transactionsCsvUrl(filters: TransactionFilters, format: "csv" | "xlsx" = "csv"): string {
+  return `${API_BASE}/transactions${queryString({ ...filters, format, pageSize: 500 })}`;
 }
 
 export const transactionApi = {

@@ -1,13 +1,18 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { type Column, DataTable } from "../../components/data-table";
+import { type Column, DataTable, type ServerTableProps } from "../../components/data-table";
 import { formatDateTime, formatEnergy, formatMoney } from "../export/portal-format";
 import type { Session } from "./transactions.api";
 
 const statusColor: Record<string, string> = { active: "blue", completed: "green", invalid: "red" };
 
-/** Sessions with sortable columns; CSV of the rows shown comes from the shared table. */
-export function SessionsTable({ rows, label }: { rows: Session[]; label: string }) {
+/** Sessions with sortable columns: by the API when the list is paged (`sort`/`onSort`), else in place. */
+export function SessionsTable({
+  rows,
+  label,
+  sort,
+  onSort,
+}: { rows: Session[]; label: string } & Pick<ServerTableProps<Session>, "sort" | "onSort">) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const columns: Column<Session>[] = [
@@ -16,6 +21,7 @@ export function SessionsTable({ rows, label }: { rows: Session[]; label: string 
       header: t("portal.tx.started"),
       cell: (r) => formatDateTime(r.startedAt, lang),
       sortValue: (r) => r.startedAt,
+      sortKey: "startedAt",
       csv: (r) => r.startedAt,
     },
     {
@@ -23,6 +29,7 @@ export function SessionsTable({ rows, label }: { rows: Session[]; label: string 
       header: t("portal.tx.stopped"),
       cell: (r) => formatDateTime(r.stoppedAt, lang),
       sortValue: (r) => r.stoppedAt,
+      sortKey: "stoppedAt",
       csv: (r) => r.stoppedAt,
     },
     {
@@ -30,6 +37,7 @@ export function SessionsTable({ rows, label }: { rows: Session[]; label: string 
       header: t("portal.tx.chargePoint"),
       cell: (r) => `${r.chargePointId} / ${r.connectorId}`,
       sortValue: (r) => r.chargePointId,
+      sortKey: "chargePointId",
       csv: (r) => r.chargePointId,
     },
     { id: "card", header: t("portal.tx.card"), cell: (r) => r.idTag, csv: (r) => r.idTag },
@@ -38,6 +46,7 @@ export function SessionsTable({ rows, label }: { rows: Session[]; label: string 
       header: t("portal.tx.energy"),
       cell: (r) => formatEnergy(r.energyWh, lang),
       sortValue: (r) => r.energyWh,
+      sortKey: "energyWh",
       csv: (r) => r.energyWh,
     },
     {
@@ -45,6 +54,7 @@ export function SessionsTable({ rows, label }: { rows: Session[]; label: string 
       header: t("portal.tx.cost"),
       cell: (r) => formatMoney(r.cost, r.currency, lang),
       sortValue: (r) => r.cost,
+      sortKey: "cost",
       csv: (r) => r.cost,
     },
     {
@@ -54,8 +64,11 @@ export function SessionsTable({ rows, label }: { rows: Session[]; label: string 
         <Badge color={statusColor[r.status] ?? "gray"}>{t(`portal.tx.statuses.${r.status}`)}</Badge>
       ),
       sortValue: (r) => r.status,
+      sortKey: "status",
       csv: (r) => r.status,
     },
   ];
-  return <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} label={label} />;
+  return (
+    <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} label={label} sort={sort} onSort={onSort} />
+  );
 }

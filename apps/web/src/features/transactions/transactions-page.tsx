@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Select, TextInput } from "@mantine/core";
-import { IconDownload } from "@tabler/icons-react";
+import { Group, Paper, Select, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportLinks } from "../../components/export-menu";
+import { sortParams, type TableSort } from "../../components/table-sort";
 import { ListFooter } from "../export/list-footer";
 import { QueryState } from "../export/query-state";
 import { PageTitle } from "../ui/page-title";
@@ -17,7 +18,8 @@ export function TransactionsPage() {
   const [to, setTo] = useState("");
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const filter: SessionFilter = { ...dateWindow(from, to), status: status ?? undefined };
+  const [sort, setSort] = useState<TableSort>(null);
+  const filter: SessionFilter = { ...dateWindow(from, to), status: status ?? undefined, ...sortParams(sort) };
   const sessions = useSessions(filter, page, PAGE_SIZE);
   const reset = (set: (v: string) => void) => (value: string) => {
     set(value);
@@ -26,17 +28,7 @@ export function TransactionsPage() {
   return (
     <>
       <PageTitle
-        actions={
-          <Button
-            component="a"
-            href={sessionsCsvUrl(filter)}
-            download="transactions.csv"
-            variant="default"
-            leftSection={<IconDownload size={16} aria-hidden />}
-          >
-            {t("portal.common.exportCsv")}
-          </Button>
-        }
+        actions={<ExportLinks urlOf={(format) => sessionsCsvUrl(filter, format)} fileName="transactions" />}
       >
         {t("nav.transactions")}
       </PageTitle>
@@ -76,7 +68,15 @@ export function TransactionsPage() {
         >
           {(data) => (
             <>
-              <SessionsTable rows={data.items} label={t("nav.transactions")} />
+              <SessionsTable
+                rows={data.items}
+                label={t("nav.transactions")}
+                sort={sort}
+                onSort={(next) => {
+                  setSort(next);
+                  setPage(1);
+                }}
+              />
               <ListFooter total={data.total} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
             </>
           )}

@@ -13,6 +13,9 @@ export interface SessionFilter {
   chargePointId?: string;
   status?: string;
   customerId?: string;
+  /** `?sort=&order=` (TransactionListQuery's sort fields). */
+  sort?: string;
+  order?: "asc" | "desc";
 }
 
 /** Local calendar dates (yyyy-mm-dd) → an ISO window, `to` inclusive of its whole day. */
@@ -32,7 +35,7 @@ export function useSessions(filter: SessionFilter, page: number, pageSize: numbe
   });
 }
 
-/** The server's CSV export of every matching session (not only the page shown). */
-export function sessionsCsvUrl(filter: SessionFilter): string {
-  return `${API_BASE}/transactions${queryString({ ...filter, format: "csv" })}`;
+/** The server's CSV or XLSX export of every matching session in the list's sort (not only the page shown). */
+export function sessionsCsvUrl(filter: SessionFilter, format: "csv" | "xlsx" = "csv"): string {
+  return `${API_BASE}/transactions${queryString({ ...filter, format })}`;
 }

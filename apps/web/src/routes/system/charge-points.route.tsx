@@ -5,11 +5,16 @@ import { createRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ChargePointForm } from "../../features/charge-points/charge-point-form";
-import { type ChargePointListParams, useChargePoints } from "../../features/charge-points/charge-points.api";
+import {
+  type ChargePoint,
+  type ChargePointListParams,
+  useChargePoints,
+} from "../../features/charge-points/charge-points.api";
 import { ChargePointsTable } from "../../features/charge-points/charge-points-table";
 import { PageTitle } from "../../features/ui/page-title";
 import { PageFooter } from "./shared/page-footer";
 import { QueryState } from "./shared/query-state";
+import { useListSort } from "./shared/use-list";
 import { systemRoute } from "./system.route";
 
 const PAGE_SIZE = 50;
@@ -28,12 +33,9 @@ function ChargePointsPage() {
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search, 300);
   const [online, setOnline] = useState<"" | "true" | "false">("");
-  const params: ChargePointListParams = {
-    page,
-    pageSize: PAGE_SIZE,
-    q: q || undefined,
-    online: online || undefined,
-  };
+  const sorting = useListSort<ChargePoint>("charge-points", () => setPage(1));
+  const filters = { q: q || undefined, online: online || undefined };
+  const params: ChargePointListParams = { page, pageSize: PAGE_SIZE, ...filters, ...sorting.params };
   const chargePoints = useChargePoints(params);
   return (
     <>
@@ -78,7 +80,7 @@ function ChargePointsPage() {
       >
         {(data) => (
           <>
-            <ChargePointsTable rows={data.items} />
+            <ChargePointsTable rows={data.items} {...sorting.tableProps(filters)} />
             <PageFooter total={data.total} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
           </>
         )}

@@ -31,7 +31,7 @@ import { PageFooter } from "./shared/page-footer";
 import { QueryState } from "./shared/query-state";
 import { StatusBadge } from "./shared/status-badge";
 import { useAction } from "./shared/use-action";
-import { useDetail, usePagedList } from "./shared/use-list";
+import { useDetail, useListSort, usePagedList } from "./shared/use-list";
 import { systemRoute } from "./system.route";
 
 export const invoicesRoute = createRoute({
@@ -55,14 +55,9 @@ function InvoicesPage() {
   const [period, setPeriod] = useState("");
   const [customerId, setCustomerId] = useState<string | null>(null);
   const validPeriod = /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? period : undefined;
-  const invoices = usePagedList<Invoice>("invoices", {
-    page,
-    pageSize: 50,
-    kind,
-    status,
-    period: validPeriod,
-    customerId,
-  });
+  const sorting = useListSort<Invoice>("invoices", () => setPage(1));
+  const filters = { kind, status, period: validPeriod, customerId };
+  const invoices = usePagedList<Invoice>("invoices", { page, pageSize: 50, ...filters, ...sorting.params });
   const reset =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -113,7 +108,7 @@ function InvoicesPage() {
           >
             {(data) => (
               <>
-                <InvoicesTable rows={data.items} />
+                <InvoicesTable rows={data.items} {...sorting.tableProps(filters)} />
                 <PageFooter total={data.total} page={page} pageSize={50} onPage={setPage} />
               </>
             )}

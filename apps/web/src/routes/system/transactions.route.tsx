@@ -1,8 +1,9 @@
-import { Button, Group, Select, TextInput } from "@mantine/core";
-import { IconDownload } from "@tabler/icons-react";
+import { Group, Select, TextInput } from "@mantine/core";
 import { createRoute } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ExportLinks } from "../../components/export-menu";
+import { sortParams, type TableSort } from "../../components/table-sort";
 import { BillableOverrideModal } from "../../features/transactions-admin/billable-override-modal";
 import {
   type Transaction,
@@ -37,12 +38,14 @@ function TransactionsPage() {
   const [chargePointId, setChargePointId] = useState("");
   const [status, setStatus] = useState<string | null>(null);
   const [override, setOverride] = useState<Transaction | null>(null);
+  const [sort, setSort] = useState<TableSort>(null);
   const filters: TransactionFilters = {
     from: dayStart(from),
     to: dayStart(to),
     customerId: customerId ?? undefined,
     chargePointId: chargePointId.trim() || undefined,
     status: (status as TransactionFilters["status"]) ?? undefined,
+    ...sortParams(sort),
   };
   const transactions = useTransactions(filters, page, PAGE_SIZE);
   const reset =
@@ -55,15 +58,7 @@ function TransactionsPage() {
     <>
       <PageTitle
         actions={
-          <Button
-            component="a"
-            href={transactionsCsvUrl(filters)}
-            download="transactions.csv"
-            variant="default"
-            leftSection={<IconDownload size={16} aria-hidden />}
-          >
-            {t("bo.transactions.exportAll")}
-          </Button>
+          <ExportLinks urlOf={(format) => transactionsCsvUrl(filters, format)} fileName="transactions" />
         }
       >
         {t("bo.transactions.title")}
@@ -110,7 +105,15 @@ function TransactionsPage() {
       >
         {(data) => (
           <>
-            <TransactionsTable rows={data.items} onOverride={setOverride} />
+            <TransactionsTable
+              rows={data.items}
+              onOverride={setOverride}
+              sort={sort}
+              onSort={(next) => {
+                setSort(next);
+                setPage(1);
+              }}
+            />
             <PageFooter total={data.total} page={page} pageSize={PAGE_SIZE} onPage={setPage} />
           </>
         )}
