@@ -11,6 +11,13 @@ export type ServerProcess = {
   ocppUrl: string;
   /** RSS and heap of the server process after a full GC. */
   memory: () => Promise<NodeJS.MemoryUsage>;
+  /** CPU time the server process has used so far (µs, user and system). */
+  cpu: () => Promise<NodeJS.CpuUsage>;
+  /** Starts the CPU profiler; `stopCpuProfile` writes what it sampled to `path` (a `.cpuprofile`). */
+  startCpuProfile: () => Promise<string>;
+  stopCpuProfile: (path: string) => Promise<string>;
+  /** Writes a V8 heap snapshot of the server process (after a full GC) to `path`. */
+  heapSnapshot: (path: string) => Promise<string>;
   /** SIGTERM (graceful shutdown) and wait for the exit. */
   stop: () => Promise<number | null>;
   /** SIGKILL: no shutdown at all (crash test). */
@@ -50,23 +57,27 @@ export async function startServerProcess(options: {
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${options.port}`;
-  await waitReady(url, exited, options.readyTimeoutMs ?? 120_000, () => output);
+  try {
+    await waitReady(url, exited, options.readyTimeoutMs ?? 120_000, () => output);
+  } catch (error) {
+    // Never leave a half-started server behind.
+    child.kill("SIGKILL");
+    await exited;
+    throw error;
+  }
   return {
     child,
     pid: child.pid!,
     url,
     ocppUrl: `ws://127.0.0.1:${options.port}/ocpp`,
-    memory: () =>
-      new Promise((resolve) => {
-        const onMessage = (m: unknown) => {
-          const memory = (m as { memory?: NodeJS.MemoryUsage }).memory;
-          if (!memory) return;
-          child.off("message", onMessage);
-          resolve(memory);
-        };
-        child.on("message", onMessage);
-        child.send("memory");
-      }),
+    memory: () => ask(child, "memory", (m) => (m as { memory?: NodeJS.MemoryUsage }).memory),
+    cpu: () => ask(child, "cpu", (m) => (m as { cpu?: NodeJS.CpuUsage }).cpu),
+    startCpuProfile: () =>
+      ask(child, { cpuProfile: "start" }, (m) => (m as { cpuProfile?: string }).cpuProfile),
+    stopCpuProfile: (path) =>
+      ask(child, { cpuProfile: path }, (m) => (m as { cpuProfile?: string }).cpuProfile),
+    heapSnapshot: (path) =>
+      ask(child, { heapSnapshot: path }, (m) => (m as { heapSnapshot?: string }).heapSnapshot),
     stop: async () => {
       child.kill("SIGTERM");
       return exited;
@@ -77,6 +88,20 @@ export async function startServerProcess(options: {
     },
     output: () => output,
   };
+}
+
+/** One IPC question to the memory probe; resolves with the first answer `pick` recognises. */
+function ask<T>(child: ChildProcess, question: unknown, pick: (m: unknown) => T | undefined): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (m: unknown) => {
+      const answer = pick(m);
+      if (answer === undefined) return;
+      child.off("message", onMessage);
+      resolve(answer);
+    };
+    child.on("message", onMessage);
+    child.send(question as never);
+  });
 }
 
 async function waitReady(url: string, exited: Promise<unknown>, timeoutMs: number, output: () => string) {
