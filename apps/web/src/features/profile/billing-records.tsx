@@ -176,7 +176,7 @@ export function VatEntitiesPanel({ customer, readOnly }: { customer: Customer; r
               {...form.getInputProps("invoiceName")}
             />
             <TextInput
-              label={t("portal.profile.vatNumber")}
+              label={t("portal.profile.newVatNumber")}
               placeholder="NL123456789B01"
               required
               {...form.getInputProps("vatNumber")}
