@@ -2,23 +2,35 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { bootstrapPlatform, createDocumentStore, runInvoicing, systemClock } from "@voltlane/core";
+import {
+  bootstrapPlatform,
+  createDocumentStore,
+  produceInvoiceDocuments,
+  runInvoicing,
+  systemClock,
+} from "@voltlane/core";
 import { openDatabase } from "@voltlane/db";
 import pg from "pg";
 import { benchPgUrl, withDatabase } from "../lib/bench-database";
 import { currentLoad, describeMachine } from "../lib/machine-info";
-import { args } from "../lib/stats";
+import { args, median } from "../lib/stats";
 import { generateInvoiceData, INVOICE_VOLUME } from "./generate-invoice-data";
+import { resetInvoiceRun } from "./reset-invoice-run";
 
 /**
- * `npm run bench:invoice-run [-- --regenerate] [--timeout-s 600]`: the real monthly run
- * (`runInvoicing`, one database transaction) for 100,000 customers and 1,000,000 sessions in the
- * PostgreSQL database `voltlane_bench_invoice`. The run rolls back when the timeout aborts it, so
- * the generated month can be run again.
+ * `npm run bench:invoice-run [-- --regenerate] [--runs 1] [--timeout-s 600] [--documents-s 60] [--documents-only]`:
+ * the real monthly run (`runInvoicing`: chunks of customers, each its own transaction) for 100,000
+ * customers and 1,000,000 sessions in the PostgreSQL database `voltlane_bench_invoice`. Before each
+ * run the month is reset to uninvoiced (`reset-invoice-run.ts`), so runs can be repeated without
+ * regenerating. After the last run the documents queue (PDF + e-mail per invoice, after commit) is
+ * worked for `--documents-s` seconds to measure its rate (`--documents-only`: just that, on the
+ * invoices an earlier, possibly cut, run issued).
  */
 const a = args();
 const dbName = "voltlane_bench_invoice";
 const timeoutS = a.number("timeout-s", 600);
+const runs = a.number("runs", 1);
+const documentsS = a.number("documents-s", 60);
 const url = withDatabase(benchPgUrl, dbName);
 
 const admin = new pg.Client({ connectionString: benchPgUrl });
@@ -43,12 +55,6 @@ if (Number(rows[0]!.n) === 0) {
 }
 const { rows: version } = await client.query<{ v: string }>("select current_setting('server_version') as v");
 console.log(describeMachine(`PostgreSQL ${version[0]!.v} (127.0.0.1, database ${dbName})`));
-// Every run starts from the generated month: earlier (completed) runs are undone.
-const { rows: done } = await client.query<{ n: string }>("select count(*) as n from invoices");
-if (Number(done[0]!.n) > 0) {
-  console.log(`${done[0]!.n} invoices of an earlier run exist: use --regenerate to start from a clean month`);
-}
-await client.end();
 
 const documentsDir = await mkdtemp(join(tmpdir(), "voltlane-bench-documents-"));
 const deps = {
@@ -58,15 +64,39 @@ const deps = {
   publicUrl: "http://127.0.0.1:3000",
   documents: createDocumentStore(documentsDir),
 };
-const started = performance.now();
-let lastReport = 0;
 const timer = setTimeout(() => {
   console.log(
-    `\nNOT FINISHED within ${timeoutS} s (load ${currentLoad()}); the run's transaction is rolled back.`,
+    `\nNOT FINISHED within ${timeoutS} s (load ${currentLoad()}); committed chunks stay until the next reset.`,
   );
   process.exit(3);
 }, timeoutS * 1000);
+const seconds: number[] = [];
 try {
+  for (let i = 1; i <= (a.flag("documents-only") ? 0 : runs); i++) {
+    const resetStarted = performance.now();
+    if (await resetInvoiceRun(client)) {
+      console.log(
+        `\nreset the month to uninvoiced in ${((performance.now() - resetStarted) / 1000).toFixed(1)} s`,
+      );
+    }
+    seconds.push(await timedRun(i));
+  }
+  if (seconds.length > 1) console.log(`\nmedian of ${runs} runs: ${median(seconds).toFixed(1)} s`);
+  await timedDocuments();
+} catch (error) {
+  const cause = error instanceof Error && error.cause ? `\ncause: ${String(error.cause)}` : "";
+  console.log(`\ninvoice run FAILED (load ${currentLoad()}):\n${String(error).slice(0, 2000)}${cause}`);
+} finally {
+  clearTimeout(timer);
+  await client.end();
+  await database.close();
+  await rm(documentsDir, { recursive: true, force: true });
+}
+process.exit(0);
+
+async function timedRun(index: number): Promise<number> {
+  const started = performance.now();
+  let lastReport = 0;
   const result = await runInvoicing(
     deps as never,
     { kind: "job", providerId, name: "bench" },
@@ -74,29 +104,41 @@ try {
       providerId,
       period: INVOICE_VOLUME.period,
       trigger: "manual",
-      onProgress: (doneCount, total) => {
+      onProgress: (done, total) => {
         const now = performance.now();
-        if (now - lastReport < 10_000) return;
+        if (now - lastReport < 10_000 && done < total) return;
         lastReport = now;
-        console.log(`  ${doneCount}/${total} invoices after ${((now - started) / 1000).toFixed(0)} s`);
+        console.log(`  ${done}/${total} customers after ${((now - started) / 1000).toFixed(1)} s`);
       },
     },
   );
-  const seconds = (performance.now() - started) / 1000;
+  const s = (performance.now() - started) / 1000;
   console.log(
-    `\ninvoice run ${INVOICE_VOLUME.period}: ${result.invoices.length} invoices for ${INVOICE_VOLUME.sessions} sessions ` +
-      `in ${seconds.toFixed(1)} s (load ${currentLoad()}); counts ${JSON.stringify(result.run.counts)}`,
+    `invoice run ${index} ${INVOICE_VOLUME.period}: ${result.invoices.length} invoices for ${INVOICE_VOLUME.sessions} sessions ` +
+      `in ${s.toFixed(1)} s (load ${currentLoad()}); counts ${JSON.stringify(result.run.counts)}`,
   );
-} catch (error) {
-  console.log(
-    `\ninvoice run FAILED after ${((performance.now() - started) / 1000).toFixed(1)} s (load ${currentLoad()}):\n${String(error).slice(0, 2000)}`,
-  );
-} finally {
-  clearTimeout(timer);
-  await database.close();
-  await rm(documentsDir, { recursive: true, force: true });
+  return s;
 }
-process.exit(0);
+
+/** The documents queue after commit: PDFs and e-mails produced in `documentsS` seconds. */
+async function timedDocuments() {
+  if (documentsS <= 0) return;
+  const started = performance.now();
+  let produced = 0;
+  while (performance.now() - started < documentsS * 1000) {
+    const n = await produceInvoiceDocuments(deps as never, { limit: 200 });
+    produced += n;
+    if (n === 0) break;
+  }
+  const s = (performance.now() - started) / 1000;
+  const { rows } = await client.query<{ n: string }>(
+    "select count(*) as n from invoices where pdf_sha256 is null and status <> 'draft'",
+  );
+  console.log(
+    `documents: ${produced} PDFs + e-mails in ${s.toFixed(1)} s (${(produced / s).toFixed(0)}/s, load ${currentLoad()}); ` +
+      `${rows[0]!.n} still queued`,
+  );
+}
 
 async function generationCompleted(databaseUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: databaseUrl });
