@@ -1,4 +1,4 @@
-import { type Db, invoiceLines, invoices, payouts, transactions } from "@voltlane/db";
+import { type Db, invoiceLines, invoices, payouts } from "@voltlane/db";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
