@@ -1,56 +1,102 @@
-import { Table, Text } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { type Column, DataTable, type ServerTableProps } from "../../components/data-table";
 import { formatDate } from "../../lib/format";
 import { AnchorLink } from "../ui/anchor-link";
 import type { Customer } from "./customer.types";
 import { CustomerTypeBadge } from "./customer-type-badge";
 
-/** `linked`: names open the System User View customer page (back office only). */
-export function CustomersTable({ customers, linked = true }: { customers: Customer[]; linked?: boolean }) {
+/**
+ * `linked`: names open the System User View customer page (back office only). A paged list passes the
+ * server sort and export (`ServerTableProps`); otherwise the rows sort in place.
+ */
+export function CustomersTable({
+  customers,
+  linked = true,
+  ...server
+}: { customers: Customer[]; linked?: boolean } & ServerTableProps<Customer>) {
   const { t, i18n } = useTranslation();
+  const columns: Column<Customer>[] = [
+    {
+      id: "number",
+      header: t("customer.number"),
+      cell: (c) => c.customerNumber,
+      sortKey: "customerNumber",
+      sortValue: (c) => c.customerNumber,
+      csv: (c) => c.customerNumber,
+    },
+    {
+      id: "name",
+      header: t("customer.name"),
+      cell: (c) => (
+        <>
+          {linked ? (
+            <AnchorLink to="/customers/$customerId" params={{ customerId: c.id }}>
+              {c.name}
+            </AnchorLink>
+          ) : (
+            c.name
+          )}
+          {c.companyName && (
+            <Text size="xs" c="dimmed">
+              {c.companyName}
+            </Text>
+          )}
+        </>
+      ),
+      sortKey: "name",
+      sortValue: (c) => c.name,
+      csv: (c) => c.name,
+    },
+    {
+      id: "type",
+      header: t("customer.type"),
+      cell: (c) => <CustomerTypeBadge type={c.type} />,
+      sortKey: "type",
+      sortValue: (c) => c.type,
+      csv: (c) => c.type,
+    },
+    {
+      id: "email",
+      header: t("customer.email"),
+      cell: (c) => c.email,
+      sortKey: "email",
+      sortValue: (c) => c.email,
+      csv: (c) => c.email,
+    },
+    {
+      id: "city",
+      header: t("customer.city"),
+      cell: (c) => c.address?.city ?? "—",
+      sortValue: (c) => c.address?.city,
+      csv: (c) => c.address?.city,
+    },
+    {
+      id: "status",
+      header: t("customer.status"),
+      cell: (c) => c.status,
+      sortKey: "status",
+      sortValue: (c) => c.status,
+      csv: (c) => c.status,
+    },
+    {
+      id: "createdAt",
+      header: t("customer.createdAt"),
+      cell: (c) => formatDate(c.createdAt, i18n.language),
+      sortKey: "createdAt",
+      sortValue: (c) => c.createdAt,
+      csv: (c) => c.createdAt,
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table striped highlightOnHover aria-label={t("customers.title")}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("customer.number")}</Table.Th>
-            <Table.Th>{t("customer.name")}</Table.Th>
-            <Table.Th>{t("customer.type")}</Table.Th>
-            <Table.Th>{t("customer.email")}</Table.Th>
-            <Table.Th>{t("customer.city")}</Table.Th>
-            <Table.Th>{t("customer.status")}</Table.Th>
-            <Table.Th>{t("customer.createdAt")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {customers.map((customer) => (
-            <Table.Tr key={customer.id}>
-              <Table.Td>{customer.customerNumber}</Table.Td>
-              <Table.Td>
-                {linked ? (
-                  <AnchorLink to="/customers/$customerId" params={{ customerId: customer.id }}>
-                    {customer.name}
-                  </AnchorLink>
-                ) : (
-                  customer.name
-                )}
-                {customer.companyName && (
-                  <Text size="xs" c="dimmed">
-                    {customer.companyName}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <CustomerTypeBadge type={customer.type} />
-              </Table.Td>
-              <Table.Td>{customer.email}</Table.Td>
-              <Table.Td>{customer.address?.city ?? "—"}</Table.Td>
-              <Table.Td>{customer.status}</Table.Td>
-              <Table.Td>{formatDate(customer.createdAt, i18n.language)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      rows={customers}
+      columns={columns}
+      rowKey={(c) => c.id}
+      label={t("customers.title")}
+      csvFileName="customers.csv"
+      minWidth={640}
+      {...server}
+    />
   );
 }

@@ -2,7 +2,10 @@ import { Alert, Button, Group, Loader, Pagination, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { createRoute, Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { allRowsOf } from "../../components/fetch-all-rows";
+import type { TableSort } from "../../components/table-sort";
 import type { CustomerType } from "../../features/auth/me.types";
+import type { Customer } from "../../features/customers/customer.types";
 import { CustomerFilters } from "../../features/customers/customer-filters";
 import { useCustomers } from "../../features/customers/customers.api";
 import { CustomersTable } from "../../features/customers/customers-table";
@@ -18,6 +21,9 @@ interface CustomersSearch {
   page?: number;
   q?: string;
   type?: CustomerType;
+  /** `?sort=&order=` of GET /customers (an unknown field is the API's 400). */
+  sort?: string;
+  order?: "asc" | "desc";
 }
 
 /** Search, filter and page live in the URL, so a list can be bookmarked and the back button works. */
@@ -31,6 +37,8 @@ export const customersRoute = createRoute({
       typeof search.type === "string" && TYPES.includes(search.type)
         ? (search.type as CustomerType)
         : undefined,
+    sort: typeof search.sort === "string" && /^[a-zA-Z]+$/.test(search.sort) ? search.sort : undefined,
+    order: search.order === "desc" ? "desc" : search.order === "asc" ? "asc" : undefined,
   }),
   component: CustomersPage,
 });
@@ -40,7 +48,9 @@ function CustomersPage() {
   const search = customersRoute.useSearch();
   const navigate = customersRoute.useNavigate();
   const page = search.page ?? 1;
-  const customers = useCustomers({ page, pageSize: PAGE_SIZE, q: search.q, type: search.type });
+  const filters = { q: search.q, type: search.type, sort: search.sort, order: search.order };
+  const customers = useCustomers({ page, pageSize: PAGE_SIZE, ...filters });
+  const sort: TableSort = search.sort ? { id: search.sort, dir: search.order ?? "asc" } : null;
   const pages = customers.data ? Math.max(1, Math.ceil(customers.data.total / PAGE_SIZE)) : 1;
   return (
     <>
@@ -55,7 +65,9 @@ function CustomersPage() {
       </PageTitle>
       <CustomerFilters
         value={{ q: search.q, type: search.type }}
-        onChange={(filters) => void navigate({ search: { ...filters, page: undefined } })}
+        onChange={(next) =>
+          void navigate({ search: { ...next, sort: search.sort, order: search.order, page: undefined } })
+        }
       />
       {customers.isPending && <Loader aria-label={t("common.loading")} />}
       {customers.isError && (
@@ -68,7 +80,16 @@ function CustomersPage() {
       )}
       {customers.data && customers.data.items.length > 0 && (
         <>
-          <CustomersTable customers={customers.data.items} />
+          <CustomersTable
+            customers={customers.data.items}
+            sort={sort}
+            onSort={(next) =>
+              void navigate({
+                search: (prev) => ({ ...prev, sort: next?.id, order: next?.dir, page: undefined }),
+              })
+            }
+            exportAll={allRowsOf<Customer>("customers", filters)}
+          />
           <Group justify="space-between" mt="md" wrap="wrap">
             <Text size="sm" c="dimmed">
               {t("common.total", { count: customers.data.total })}
