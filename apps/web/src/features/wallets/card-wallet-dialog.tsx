@@ -22,7 +22,7 @@ export function CardWalletDialog({
   const { t } = useTranslation();
   const wallet = useCardWallet(card.id);
   return (
-    <Modal opened onClose={onClose} title={t("bo.wallets.walletFor", { card: card.externalId })} size="lg">
+    <Modal opened onClose={onClose} title={t("bo.wallets.walletFor", { card: card.externalId })} size="xl">
       <Stack>
         {wallet.isPending ? (
           <Loader size="sm" />

@@ -27,7 +27,7 @@ export function WalletBalanceCell({ card }: { card: { id: string; externalId: st
         opened={open}
         onClose={() => setOpen(false)}
         title={t("bo.wallets.walletFor", { card: card.externalId })}
-        size="lg"
+        size="xl"
       >
         <WalletView wallet={data} />
       </Modal>
