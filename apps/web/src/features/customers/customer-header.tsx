@@ -4,6 +4,7 @@ import { IconArrowsExchange, IconEye, IconPencil } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { usePermissions } from "../auth/permissions.query";
+import { ActiveMandate } from "../profile/billing-records";
 import { AnchorLink } from "../ui/anchor-link";
 import { ChangeTypeModal } from "./change-type-modal";
 import type { Customer } from "./customer.types";
@@ -22,7 +23,7 @@ export function CustomerHeader({ customer, onViewAs, viewAsPending }: Props) {
   const { t } = useTranslation();
   const [editOpened, edit] = useDisclosure();
   const [typeOpened, changeType] = useDisclosure();
-  const { canWrite } = usePermissions();
+  const { canWrite, canRead } = usePermissions();
   return (
     <Paper withBorder p="md" mb="md">
       <Stack gap="sm">
@@ -64,6 +65,11 @@ export function CustomerHeader({ customer, onViewAs, viewAsPending }: Props) {
             <Detail label={t("customer.vatNumber")}>{customer.vatNumber}</Detail>
           )}
           <Detail label={t("customer.iban")}>{customer.iban}</Detail>
+          {canRead("billing_data") && (
+            <Detail label={t("portal.profile.mandate")}>
+              <ActiveMandate customerId={customer.id} />
+            </Detail>
+          )}
           {customer.type === "employee" && customer.companyId && (
             <Detail label={t("customer.company")}>
               <AnchorLink to="/customers/$customerId" params={{ customerId: customer.companyId }}>

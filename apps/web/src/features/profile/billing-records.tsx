@@ -12,11 +12,27 @@ import { QueryState } from "../export/query-state";
 
 const billingKey = (customerId: string) => ["customers", "detail", customerId, "billing"];
 
-export function useBillingRecords(customerId: string) {
+export function useBillingRecords(customerId: string, enabled = true) {
   return useQuery({
     queryKey: billingKey(customerId),
     queryFn: () => api<BillingRecords>("GET", `/customers/${encodeURIComponent(customerId)}/billing`),
+    enabled,
   });
+}
+
+/** System User View header (§6): the active mandate's reference and signing date, or "none". */
+export function ActiveMandate({ customerId }: { customerId: string }) {
+  const { t, i18n } = useTranslation();
+  const records = useBillingRecords(customerId);
+  if (!records.data) return <>…</>;
+  const active = records.data.mandates.find((m) => m.status === "active");
+  return (
+    <>
+      {active
+        ? `${active.reference} (${formatDate(active.signedAt, i18n.language)})`
+        : t("portal.profile.noMandateShort")}
+    </>
+  );
 }
 
 /** R12: the SEPA direct debit mandate (id, signed date, status); sign for the current IBAN or revoke. */
