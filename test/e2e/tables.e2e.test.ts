@@ -86,7 +86,8 @@ describe("tables in a browser: server sort across pages, CSV and XLSX of all row
     expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual(expected);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await download(page, "Excel (XLSX)"));
+    const xlsx = await download(page, "Excel (XLSX)");
+    await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
     const sheet = workbook.worksheets[0]!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(headers[0]).toBe("Name");
