@@ -2,6 +2,7 @@ import { Code, Spoiler } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type Column, DataTable } from "../../components/data-table";
+import { allRowsOf } from "../../components/fetch-all-rows";
 import { formatDateTime } from "../../routes/system/shared/format";
 import { PageFooter } from "../../routes/system/shared/page-footer";
 import { QueryState } from "../../routes/system/shared/query-state";
@@ -64,6 +65,12 @@ export function OcppLog({ chargePointId }: { chargePointId: string }) {
             rowKey={(m) => String(m.id)}
             label={t("bo.chargePoints.tabs.log")}
             csvFileName={`ocpp-${chargePointId}.csv`}
+            sort={null}
+            onSort={() => undefined}
+            exportAll={allRowsOf<OcppMessage>(
+              `charge-points/${encodeURIComponent(chargePointId)}/messages`,
+              {},
+            )}
           />
           <PageFooter total={data.total} page={page} pageSize={data.pageSize} onPage={setPage} />
         </>

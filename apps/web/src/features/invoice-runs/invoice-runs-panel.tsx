@@ -8,7 +8,7 @@ import { PageFooter } from "../../routes/system/shared/page-footer";
 import { QueryState } from "../../routes/system/shared/query-state";
 import { StatusBadge } from "../../routes/system/shared/status-badge";
 import { useAction } from "../../routes/system/shared/use-action";
-import { usePagedList } from "../../routes/system/shared/use-list";
+import { useListSort, usePagedList } from "../../routes/system/shared/use-list";
 import type { InvoiceRun } from "../invoices-admin/invoices.types";
 
 /** The previous month in the browser's calendar, the usual period to run (R55: only ended months). */
@@ -22,6 +22,8 @@ export function InvoiceRunsPanel() {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
   const [period, setPeriod] = useState(previousMonth);
+  // Paged by the server without sort fields: no page-only client sort; the export takes every run.
+  const sorting = useListSort<InvoiceRun>("invoice-runs", () => setPage(1));
   const runs = usePagedList<InvoiceRun>("invoice-runs", { page, pageSize: 25 }, 5_000);
   const start = useAction({
     run: (value: string) => api<InvoiceRun>("POST", "/invoice-runs", { period: value }),
@@ -33,7 +35,6 @@ export function InvoiceRunsPanel() {
       id: "period",
       header: t("bo.invoices.period"),
       cell: (r) => r.period,
-      sortValue: (r) => r.period,
       csv: (r) => r.period,
     },
     {
@@ -46,7 +47,6 @@ export function InvoiceRunsPanel() {
       id: "count",
       header: t("bo.invoices.invoiceCount"),
       cell: (r) => r.invoiceCount,
-      sortValue: (r) => r.invoiceCount,
       csv: (r) => r.invoiceCount,
     },
     { id: "trigger", header: t("bo.invoices.trigger"), cell: (r) => r.trigger, csv: (r) => r.trigger },
@@ -54,7 +54,6 @@ export function InvoiceRunsPanel() {
       id: "started",
       header: t("bo.invoices.startedAt"),
       cell: (r) => formatDateTime(r.startedAt, i18n.language),
-      sortValue: (r) => r.startedAt,
       csv: (r) => r.startedAt,
     },
     {
@@ -102,6 +101,7 @@ export function InvoiceRunsPanel() {
               rowKey={(r) => r.id}
               label={t("bo.invoices.runs")}
               csvFileName="invoice-runs.csv"
+              {...sorting.tableProps({})}
             />
             <PageFooter total={data.total} page={page} pageSize={25} onPage={setPage} />
           </>
