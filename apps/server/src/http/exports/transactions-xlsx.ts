@@ -5,18 +5,6 @@ import ExcelJS from "exceljs";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Every page of a list, in order, until a short page (the same scope and filter as the list). */
-export async function* transactionPages(
-  load: (page: number) => Promise<{ items: TransactionView[] }>,
-  pageSize = 500,
-): AsyncGenerator<TransactionView[]> {
-  for (let page = 1; ; page++) {
-    const { items } = await load(page);
-    if (items.length > 0) yield items;
-    if (items.length < pageSize) return;
-  }
-}
-
 /** The columns of the CSV export (API.md fields), in the same order. */
 const columns = [
   { header: "id", key: "id", width: 38 },

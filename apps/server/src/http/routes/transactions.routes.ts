@@ -6,10 +6,16 @@ import {
   transactionPageSchema,
   transactionSchema,
 } from "@voltlane/contracts";
-import { exportTransactionsCsv, getTransaction, listTransactions, overrideBillable } from "@voltlane/core";
+import {
+  exportTransactionsCsv,
+  getTransaction,
+  listTransactions,
+  overrideBillable,
+  transactionBatches,
+} from "@voltlane/core";
 import { z } from "zod";
 import { principalOf } from "../auth-plugin";
-import { transactionPages, transactionsXlsx, XLSX_TYPE } from "../exports/transactions-xlsx";
+import { transactionsXlsx, XLSX_TYPE } from "../exports/transactions-xlsx";
 import type { App, ServerDeps } from "../types";
 
 const tags = ["transactions"];
@@ -31,13 +37,12 @@ export async function transactionRoutes(app: App, { core }: ServerDeps) {
           .send(csv as never);
       }
       if (format === "xlsx") {
-        const pages = transactionPages((page) =>
-          listTransactions(core, principal, { ...query, page, pageSize: 500 }),
-        );
+        // The CSV's batches (keyset, no count per page), so both exports cost the same.
+        const batches = transactionBatches(core, principal, query);
         return reply
           .header("content-type", XLSX_TYPE)
           .header("content-disposition", 'attachment; filename="transactions.xlsx"')
-          .send(transactionsXlsx(pages) as never);
+          .send(transactionsXlsx(batches) as never);
       }
       return listTransactions(core, principal, query);
     },
