@@ -6,6 +6,7 @@ import {
   claimJobLease,
   loadSecretKey,
   recordJobRun,
+  releaseJobLeases,
   systemClock,
 } from "@voltlane/core";
 import { type Database, openDatabase } from "@voltlane/db";
@@ -76,7 +77,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     claimJobLease(core.db, job, holder, core.clock.now(), leaseMs);
   const recordRun = (job: string, holder: string, result: unknown) =>
     recordJobRun(core.db, job, holder, core.clock.now(), result);
-  const runner = config.jobs ? startJobs(jobs, log, claim, recordRun) : undefined;
+  const release = (holder: string) => releaseJobLeases(core.db, holder, core.clock.now());
+  const runner = config.jobs ? startJobs(jobs, log, claim, recordRun, release) : undefined;
   ready = true;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;

@@ -1,4 +1,4 @@
-import { claimJobLease, recordJobRun } from "@voltlane/core";
+import { claimJobLease, recordJobRun, releaseJobLeases } from "@voltlane/core";
 import { type Database, jobLocks } from "@voltlane/db";
 import { createTestDatabase } from "@voltlane/db/testing";
 import { eq } from "drizzle-orm";
@@ -77,6 +77,29 @@ describe("job runner", () => {
     const [failed] = await database.db.select().from(jobLocks).where(eq(jobLocks.name, "recorded-failure"));
     expect(failed!.lastRunAt).toBeInstanceOf(Date);
     expect(failed!.lastResult).toEqual({ error: "mail server down" });
+  });
+
+  it("hands its leases back on stop, so another process takes an hourly job over at once", async () => {
+    const log = pino({ level: "silent" });
+    const claim = (job: string, holder: string, leaseMs: number) =>
+      claimJobLease(database.db, job, holder, new Date(), leaseMs);
+    const release = (holder: string) => releaseJobLeases(database.db, holder, new Date());
+    let runs = 0;
+    const runner = startJobs(
+      [{ id: "hourly", everyMs: 3_600_000, run: async () => runs++ }],
+      log,
+      claim,
+      undefined,
+      release,
+    );
+    await expect.poll(() => runs).toBe(1);
+    // Held for three hours: nobody else may take it while the holder lives.
+    expect(await claimJobLease(database.db, "hourly", "other", new Date(), 30_000)).toBe(false);
+    await runner.stop();
+    expect(await claimJobLease(database.db, "hourly", "other", new Date(), 30_000)).toBe(true);
+    // A stop releases only its own leases.
+    await releaseJobLeases(database.db, "nobody", new Date());
+    expect(await claimJobLease(database.db, "hourly", "third", new Date(), 30_000)).toBe(false);
   });
 
   it("runs non-exclusive jobs everywhere and never overlaps a job with itself", async () => {

@@ -18,13 +18,21 @@ export type Job = {
 export type ClaimLease = (jobId: string, holder: string, leaseMs: number) => Promise<boolean>;
 /** Notes the finished run of an exclusive job on its lease row (when, by whom, what it returned or threw). */
 export type RecordRun = (jobId: string, holder: string, result: unknown) => Promise<void>;
+/** Gives up the leases this process holds (on a graceful stop). */
+export type ReleaseLeases = (holder: string) => Promise<void>;
 
 /**
  * Runs each job on its interval, never overlapping itself. Exclusive jobs run on the one process
  * that holds their lease, so N processes run each scheduled job once; every job is idempotent, so
  * a run repeated after a crash does no harm.
  */
-export function startJobs(jobs: Job[], log: FastifyBaseLogger, claim?: ClaimLease, recordRun?: RecordRun) {
+export function startJobs(
+  jobs: Job[],
+  log: FastifyBaseLogger,
+  claim?: ClaimLease,
+  recordRun?: RecordRun,
+  release?: ReleaseLeases,
+) {
   // Names the process, so that an operator (or the two-process test) can tell who holds a lease.
   const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const timers: NodeJS.Timeout[] = [];
@@ -60,11 +68,15 @@ export function startJobs(jobs: Job[], log: FastifyBaseLogger, claim?: ClaimLeas
     setImmediate(tick);
   }
   return {
-    /** Stops scheduling and waits for runs in flight, so no claimed work is abandoned. */
+    /**
+     * Stops scheduling, waits for runs in flight (no claimed work is abandoned), then hands the leases
+     * back so another process need not wait for them to expire.
+     */
     async stop() {
       stopped = true;
       for (const t of timers) clearInterval(t);
       await Promise.allSettled([...running]);
+      await release?.(holder).catch((err: unknown) => log.warn({ err }, "job leases not released"));
     },
   };
 }

@@ -38,3 +38,14 @@ export async function recordJobRun(
     .set({ lastRunAt: at, lastResult: (result ?? null) as never })
     .where(sql`${jobLocks.name} = ${job} and ${jobLocks.holder} = ${holder}`);
 }
+
+/**
+ * Gives up every lease a stopping process holds, so that another process takes its jobs over at its
+ * next tick instead of waiting for the leases to expire (up to three intervals of an hourly job).
+ */
+export async function releaseJobLeases(db: Db, holder: string, now: Date): Promise<void> {
+  await db
+    .update(jobLocks)
+    .set({ lockedUntil: now })
+    .where(sql`${jobLocks.holder} = ${holder} and ${jobLocks.lockedUntil} > ${now}`);
+}
