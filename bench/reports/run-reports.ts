@@ -20,7 +20,8 @@ import {
 } from "./report-subjects";
 
 /**
- * `npm run bench:reports [-- --regenerate] [--iterations 20] [--csv-iterations 10] [--no-core] [--no-http]`:
+ * `npm run bench:reports [-- --regenerate] [--iterations 20] [--csv-iterations 10] [--no-core] [--no-http]
+ * [--cases dashboard,CSV]`:
  * the dashboard, the transaction list and its CSV export over 1,000,000 transactions and 50,000,000
  * meter values in the PostgreSQL database `voltlane_bench` (generated once and reused; `--regenerate`
  * drops it), measured through the real core functions and through the real server over HTTP.
@@ -79,7 +80,10 @@ const deps: CoreDeps = {
 };
 const subjects = await ensureSubjects(database.db, providerId);
 const principals = await principalsOf(deps, subjects);
-const cases = reportCases(subjects);
+// `--cases a,b`: only the cases whose name contains one of the words (e.g. `--cases dashboard`).
+const only = a.list("cases", []);
+const cases = reportCases(subjects).filter((c) => only.length === 0 || only.some((w) => c.name.includes(w)));
+if (cases.length === 0) throw new Error(`no case matches --cases ${only.join(",")}`);
 
 type Timing = { p50: number; p95: number; rows: number; load: string };
 const timings = async (n: number, once: () => Promise<number>): Promise<Timing> => {

@@ -1,6 +1,6 @@
 import { type Db, transactions } from "@voltlane/db";
 import { eq, type SQL, sql } from "drizzle-orm";
-import { type PeriodSums, sumsByPeriod, type Window } from "./energy-series";
+import { type PeriodSums, type SumBranch, sumsByPeriod, type Window } from "./energy-series";
 
 /** Sessions of the customer's cards: it is the card's user or payer (a company: also employees' company-paid cards, R64). */
 export const usedBy = (customerId: string): SQL =>
@@ -9,9 +9,18 @@ export const usedBy = (customerId: string): SQL =>
 /** Sessions on the customer's charge points: it is the receiver (R40). */
 export const deliveredBy = (customerId: string): SQL => eq(transactions.receiverCustomerId, customerId);
 
-/** Costs are what the customer pays (payer only: an employee's company-paid sessions cost the employee nothing). */
-const costsOf = (customerId: string): SQL =>
-  sql`case when ${transactions.payerCustomerId} = ${customerId} then ${transactions.costNet} else 0 end`;
+/**
+ * The used sessions as two disjoint branches for the sums: those the customer pays (their cost counts)
+ * and those of its cards that someone else pays (an employee's company-paid session costs the employee
+ * nothing, R64). Together exactly `usedBy`.
+ */
+const usedBranches = (customerId: string): SumBranch[] => [
+  { who: eq(transactions.payerCustomerId, customerId), amount: sql`${transactions.costNet}` },
+  {
+    who: sql`${transactions.userCustomerId} = ${customerId} and ${transactions.payerCustomerId} is distinct from ${customerId}`,
+    amount: sql`0`,
+  },
+];
 
 /** Revenue is what its chargers earn from others, net − margin and never below 0 (R41); R42: own card, own charger earns nothing. */
 const revenueOf = (customerId: string): SQL =>
@@ -45,8 +54,8 @@ export async function dashboardUsage(
   periods: string[],
 ): Promise<DashboardUsage> {
   const [used, delivered] = await Promise.all([
-    sumsByPeriod(db, w, usedBy(customerId), costsOf(customerId)),
-    sumsByPeriod(db, w, deliveredBy(customerId), revenueOf(customerId)),
+    sumsByPeriod(db, w, usedBranches(customerId)),
+    sumsByPeriod(db, w, [{ who: deliveredBy(customerId), amount: revenueOf(customerId) }]),
   ]);
   const total = (rows: PeriodSums[], key: "wh" | "sessions" | "amount") =>
     rows.reduce((sum, r) => sum + r[key], 0);
