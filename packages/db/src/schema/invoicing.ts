@@ -110,9 +110,7 @@ export const invoices = pgTable(
     index("invoices_customer_ix").on(t.providerId, t.customerId),
     index("invoices_period_ix").on(t.providerId, t.period),
     // The documents queue: issued invoices whose PDF and e-mail are still to be produced (ADR 0006).
-    index("invoices_document_pending_ix")
-      .on(t.issuedAt)
-      .where(sql`pdf_sha256 is null and status <> 'draft'`),
+    index("invoices_document_pending_ix").on(t.issuedAt).where(sql`pdf_sha256 is null and status <> 'draft'`),
   ],
 );
 

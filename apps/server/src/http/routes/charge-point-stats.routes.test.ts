@@ -67,30 +67,28 @@ describe("charge point stats over HTTP (30-day uptime, energy, sessions, revenue
       startedAt: new Date(now - startedDaysAgo * day),
       ...values,
     });
-    await server.core.db
-      .insert(transactions)
-      .values([
-        session(1, 2, {
-          status: "completed",
-          energyWh: 10_000,
-          costNet: 350,
-          stoppedAt: new Date(now - 2 * day),
-        }),
-        session(2, 5, {
-          status: "completed",
-          energyWh: 22_500,
-          costNet: 1_234,
-          stoppedAt: new Date(now - 5 * day),
-        }),
-        session(3, 0.01, { status: "active", energyWh: 1_000 }),
-        session(4, 3, { status: "invalid", energyWh: 99_000, costNet: 9_999 }),
-        session(5, 45, {
-          status: "completed",
-          energyWh: 50_000,
-          costNet: 5_000,
-          stoppedAt: new Date(now - 45 * day),
-        }),
-      ]);
+    await server.core.db.insert(transactions).values([
+      session(1, 2, {
+        status: "completed",
+        energyWh: 10_000,
+        costNet: 350,
+        stoppedAt: new Date(now - 2 * day),
+      }),
+      session(2, 5, {
+        status: "completed",
+        energyWh: 22_500,
+        costNet: 1_234,
+        stoppedAt: new Date(now - 5 * day),
+      }),
+      session(3, 0.01, { status: "active", energyWh: 1_000 }),
+      session(4, 3, { status: "invalid", energyWh: 99_000, costNet: 9_999 }),
+      session(5, 45, {
+        status: "completed",
+        energyWh: 50_000,
+        costNet: 5_000,
+        stoppedAt: new Date(now - 45 * day),
+      }),
+    ]);
     const res = await admin.get("/api/v1/charge-points/CP-STATS/stats");
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({

@@ -34,15 +34,13 @@ describe("payments and payouts carry their currency", () => {
         total: 1_250,
       })
       .returning();
-    await server.core.db
-      .insert(payments)
-      .values({
-        providerId,
-        customerId: customer!.id,
-        invoiceId: invoice!.id,
-        amount: 1_250,
-        method: "manual",
-      });
+    await server.core.db.insert(payments).values({
+      providerId,
+      customerId: customer!.id,
+      invoiceId: invoice!.id,
+      amount: 1_250,
+      method: "manual",
+    });
     await server.core.db.insert(payouts).values({
       providerId,
       customerId: customer!.id,
