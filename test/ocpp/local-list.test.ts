@@ -1,6 +1,6 @@
 import type { SimulatedChargePoint } from "@voltlane/charge-point-simulator";
 import { buildLocalList, syncChangedLocalLists } from "@voltlane/core";
-import { attachments, chargeGroups } from "@voltlane/db";
+import { attachments, chargeGroups, wallets } from "@voltlane/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatewayOf } from "../../apps/server/src/ocpp/gateway";
@@ -73,6 +73,17 @@ describe("local authorization list", () => {
       .update(chargeGroups)
       .set({ access: "provider" })
       .where(eq(chargeGroups.id, site.group.id));
+  });
+
+  it("leaves wallet cards out: offline a charger cannot know the balance (R32 #8)", async () => {
+    const db = server.core.db;
+    const walletCard = await aCard(db, site.providerId, site.driver.id);
+    const before = await buildLocalList(db, site.chargePointId, new Date(), 1000);
+    expect(before.map((e) => e.idTag)).toContain(walletCard.rfid);
+    await db.insert(wallets).values({ providerId: site.providerId, cardId: walletCard.id, currency: "EUR" });
+    const after = await buildLocalList(db, site.chargePointId, new Date(), 1000);
+    expect(after.map((e) => e.idTag)).not.toContain(walletCard.rfid);
+    expect(after.map((e) => e.idTag)).toContain(site.card.rfid);
   });
 
   it("blocking and unblocking a card go out as differential updates with the next versions", async () => {

@@ -1,5 +1,13 @@
-import { attachments, chargeCards, chargeGroups, chargePoints, customers, type Db } from "@voltlane/db";
-import { and, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import {
+  attachments,
+  chargeCards,
+  chargeGroups,
+  chargePoints,
+  customers,
+  type Db,
+  wallets,
+} from "@voltlane/db";
+import { and, eq, gt, inArray, isNull, notExists, or, sql } from "drizzle-orm";
 import { openAt } from "../authorization/attachment-facts";
 
 export type LocalListEntry = { idTag: string; status: "Accepted" | "Blocked"; expiryDate?: string };
@@ -12,7 +20,8 @@ export const DEFAULT_LOCAL_LIST_MAX = 1000;
  * as R32 would accept them online (checks 1–7): an active charger with a group; active, unexpired
  * cards of its provider whose user is active; with access `attached` only those whose user or payer is
  * a member or the receiver (R21). Members' cards come first, so a cap drops others' cards first.
- * Wallet balances (#8) and concurrent sessions (#9) cannot be known offline; they stay online checks.
+ * Concurrent sessions (#9) cannot be known offline; they stay an online check. Wallet cards (#8) are
+ * left out: a charger offline cannot know the balance, so it must ask (R29, R39).
  */
 export async function buildLocalList(
   db: Db,
@@ -52,6 +61,7 @@ export async function buildLocalList(
         eq(chargeCards.status, "active"),
         eq(customers.status, "active"),
         or(isNull(chargeCards.validUntil), gt(chargeCards.validUntil, at)),
+        notExists(db.select({ one: sql`1` }).from(wallets).where(eq(wallets.cardId, chargeCards.id))),
         attachedOnly
           ? or(inArray(chargeCards.customerId, memberIds), inArray(chargeCards.payerCustomerId, memberIds))
           : undefined,
