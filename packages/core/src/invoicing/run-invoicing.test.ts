@@ -220,6 +220,20 @@ describe("monthly invoice run (W3)", () => {
       database.db.update(invoiceLines).set({ net: 1 }).where(eq(invoiceLines.invoiceId, issued!.id)),
     ).rejects.toThrow();
     await expect(database.db.delete(invoices).where(eq(invoices.id, issued!.id))).rejects.toThrow();
+    // No line joins an issued invoice (checked once per INSERT statement, migration 0014).
+    const [line] = await database.db
+      .select()
+      .from(invoiceLines)
+      .where(eq(invoiceLines.invoiceId, issued!.id))
+      .limit(1);
+    const refusal = await database.db
+      .insert(invoiceLines)
+      .values({ ...line!, id: undefined, position: 999, holdsItem: false })
+      .then(
+        () => "inserted",
+        (error: Error) => String(error.cause ?? error),
+      );
+    expect(refusal).toMatch(/R50/);
     await database.db.update(invoices).set({ settlement: "paid" }).where(eq(invoices.id, issued!.id));
     await database.db
       .update(invoices)
