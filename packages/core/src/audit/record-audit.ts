@@ -27,16 +27,7 @@ function actorColumns(actor: Actor) {
 
 /** R8: record who changed what, with before and after. Call it inside the change's transaction. */
 export async function recordAudit(db: Db, actor: Actor, entry: AuditInput): Promise<void> {
-  await db.insert(auditEntries).values({
-    providerId: actor.providerId,
-    ...actorColumns(actor),
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    before: redact(entry.before),
-    after: redact(entry.after),
-    ...(entry.at ? { at: entry.at } : {}),
-  });
+  await recordAudits(db, actor, [entry]);
 }
 
 /** R8 for many entries of one actor in one statement (a monthly run issues ~100,000 invoices). */
