@@ -69,6 +69,23 @@ describe("OCPP message log (batched writes)", () => {
     expect(rows.every((r) => r.providerId === providerId)).toBe(true);
   });
 
+  it("keeps a frame with a NUL character (jsonb refuses it) and the rest of its batch", async () => {
+    const chargePointId = "LOG-NUL";
+    const log = createOcppMessageLog(db, { maxBatch: 10, flushEveryMs: 60_000 });
+    const base = {
+      providerId,
+      chargePointId,
+      messageType: 2,
+      action: "DataTransfer",
+      at: new Date(),
+    } as const;
+    log.append({ ...base, direction: "in", messageId: "a", payload: { data: "a\u0000b", text: "\\u0000" } });
+    log.append({ ...base, direction: "in", messageId: "b", payload: { data: "fine" } });
+    await log.close();
+    const rows = await logged(chargePointId);
+    expect(rows.map((r) => r.payload)).toEqual([{ data: "a\ufffdb", text: "\\u0000" }, { data: "fine" }]);
+  });
+
   it("reports a failed batch and goes on with the next", async () => {
     const errors: unknown[] = [];
     const log = createOcppMessageLog(db, { flushEveryMs: 60_000, onError: (e) => errors.push(e) });

@@ -72,6 +72,16 @@ async function insertEntries(db: Db, entries: readonly OcppMessageEntry[]) {
       ${column((e) => e.providerId)}::uuid[], ${column((e) => e.chargePointId)}::text[],
       ${column((e) => e.direction)}::text[], ${column((e) => e.messageType)}::int[],
       ${column((e) => e.messageId)}::text[], ${column((e) => e.action)}::text[],
-      ${column((e) => (e.payload === null || e.payload === undefined ? null : JSON.stringify(e.payload)))}::jsonb[],
+      ${column((e) => jsonbText(e.payload))}::jsonb[],
       ${column((e) => e.at.toISOString())}::timestamptz[])`);
+}
+
+/**
+ * The payload as jsonb text. PostgreSQL's jsonb refuses the NUL character (`\u0000`), and one such
+ * frame would lose its whole batch: it is logged as U+FFFD instead (an escaped backslash before
+ * "u0000" is left alone).
+ */
+export function jsonbText(payload: unknown): string | null {
+  if (payload === null || payload === undefined) return null;
+  return JSON.stringify(payload).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd");
 }
