@@ -31,7 +31,14 @@ export type OpenOptions =
 /** The one switch between PostgreSQL (`DATABASE_URL`) and embedded PGlite (`DATA_DIR`). */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if ("databaseUrl" in options) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // No JIT compilation: Voltlane's queries are short, and PostgreSQL's JIT added 150–260 ms of
+      // compiling to every costly one (the invoice run's per-chunk selects, large exports) while
+      // saving nothing measurable (bench/RESULTS.md). An `options` in the URL wins.
+      ...(new URL(options.databaseUrl).searchParams.has("options") ? {} : { options: "-c jit=off" }),
+    });
     // Keep idle clients from crashing the process when the server drops them.
     pool.on("error", () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
