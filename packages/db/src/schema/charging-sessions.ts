@@ -5,6 +5,7 @@ import {
   boolean,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   text,
@@ -145,10 +146,9 @@ export const meterValues = pgTable(
     value: text("value").notNull(),
     unit: text("unit"),
   },
-  (t) => [
-    index("meter_values_tx_at_ix").on(t.transactionId, t.sampledAt),
-    index("meter_values_cp_at_ix").on(t.chargePointId, t.sampledAt),
-  ],
+  // Only the session's values are ever read (by transaction); an index by charge point was written for
+  // every sample and read by no query (issue #8).
+  (t) => [index("meter_values_tx_at_ix").on(t.transactionId, t.sampledAt)],
 );
 
 /** Append-only connector status history (R36 uses it); connector 0 is the charger itself. */
@@ -197,7 +197,8 @@ export const ocppMessages = pgTable(
     messageType: integer("message_type"), // 2 CALL, 3 CALLRESULT, 4 CALLERROR
     messageId: text("message_id"),
     action: text("action"),
-    payload: jsonb("payload"),
+    /** `json`, not `jsonb`: stored as written and never queried inside, so not parsed into jsonb (issue #8). */
+    payload: json("payload"),
     at: ts("at").notNull(),
   },
   (t) => [index("ocpp_messages_cp_at_ix").on(t.chargePointId, t.at), index("ocpp_messages_at_ix").on(t.at)],
