@@ -1,9 +1,15 @@
 import type { Clock, OcppMessageLog } from "@voltlane/core";
 import type { OcppClient } from "./rpc-server";
 
+type Frame = { type: number | null; id: string | null; action: string | null; payload: unknown };
+
 /**
  * Writes every frame of one connection to the OCPP log (batched). CALLRESULT and CALLERROR frames carry
  * no action, so the action of each open call is remembered by message id and direction.
+ *
+ * An inbound frame that ocpp-rpc could read arrives parsed with its `call` or `response` event (it
+ * is not parsed a second time here, issue #8); one it could not read comes as `badMessage` and is
+ * logged from its text. Outbound frames are logged from the text that went out.
  */
 export function recordFrames(
   client: OcppClient,
@@ -12,9 +18,9 @@ export function recordFrames(
   clock: Clock,
 ) {
   const openCalls = new Map<string, string>();
-  client.on("message", ({ message, outbound }) => {
-    const text = message.toString();
-    const frame = parseFrame(text);
+  let inboundText = "";
+
+  function record(outbound: boolean, frame: Frame) {
     const direction = outbound ? "out" : "in";
     let action: string | null = null;
     if (frame.type === 2 && frame.id) {
@@ -27,7 +33,8 @@ export function recordFrames(
       openCalls.delete(key);
     }
     log.append({
-      ...target,
+      providerId: target.providerId,
+      chargePointId: target.chargePointId,
       direction,
       messageType: frame.type,
       messageId: frame.id,
@@ -35,38 +42,45 @@ export function recordFrames(
       payload: frame.payload,
       at: clock.now(),
     });
+  }
+
+  client.on("message", ({ message, outbound }) => {
+    if (outbound) record(true, parseFrame(message.toString()));
+    else inboundText = message.toString();
   });
+  // ocpp-rpc emits exactly one of these after each inbound `message` (synchronously, in its handler).
+  const recordParsed = ({ outbound, payload }: { outbound: boolean; payload: unknown[] }) => {
+    if (!outbound) record(false, frameOf(payload));
+  };
+  client.on("call", recordParsed);
+  client.on("response", recordParsed);
+  client.on("badMessage", () => record(false, parseFrame(inboundText)));
 }
 
 const MAX_LOGGED_CHARS = 64 * 1024;
 
-function parseFrame(text: string): {
-  type: number | null;
-  id: string | null;
-  action: string | null;
-  payload: unknown;
-} {
+/** The logged parts of a frame that parsed as a JSON array. */
+function frameOf(parsed: unknown[]): Frame {
+  const type = typeof parsed[0] === "number" ? parsed[0] : null;
+  const id = typeof parsed[1] === "string" ? parsed[1] : null;
+  if (type === 2)
+    return { type, id, action: typeof parsed[2] === "string" ? parsed[2] : null, payload: parsed[3] ?? null };
+  if (type === 3) return { type, id, action: null, payload: parsed[2] ?? null };
+  if (type === 4)
+    return {
+      type,
+      id,
+      action: null,
+      payload: { errorCode: parsed[2], description: parsed[3], details: parsed[4] },
+    };
+  return { type, id, action: null, payload: { raw: parsed } };
+}
+
+function parseFrame(text: string): Frame {
   try {
-    const parsed = JSON.parse(text) as unknown[];
+    const parsed = JSON.parse(text) as unknown;
     if (!Array.isArray(parsed)) throw new Error("not an array");
-    const type = typeof parsed[0] === "number" ? parsed[0] : null;
-    const id = typeof parsed[1] === "string" ? parsed[1] : null;
-    if (type === 2)
-      return {
-        type,
-        id,
-        action: typeof parsed[2] === "string" ? parsed[2] : null,
-        payload: parsed[3] ?? null,
-      };
-    if (type === 3) return { type, id, action: null, payload: parsed[2] ?? null };
-    if (type === 4)
-      return {
-        type,
-        id,
-        action: null,
-        payload: { errorCode: parsed[2], description: parsed[3], details: parsed[4] },
-      };
-    return { type, id, action: null, payload: { raw: parsed } };
+    return frameOf(parsed);
   } catch {
     // Malformed frames are logged too: they are what one wants to see when debugging a charger.
     return {

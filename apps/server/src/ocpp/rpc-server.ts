@@ -12,6 +12,8 @@ export type Handshake = {
 
 export type InboundCall = { method: string; params: Record<string, unknown>; messageId: string };
 export type FrameEvent = { message: string | Buffer; outbound: boolean };
+/** A frame ocpp-rpc has parsed: a CALL (`call`) or a CALLRESULT/CALLERROR (`response`). */
+export type ParsedFrameEvent = { outbound: boolean; payload: unknown[] };
 
 /** One connected charge point, as the gateway uses it. */
 export type OcppClient = {
@@ -22,7 +24,8 @@ export type OcppClient = {
   handle: (method: string, handler: (call: InboundCall) => Promise<unknown>) => void;
   close: (options?: { code?: number; reason?: string; force?: boolean }) => Promise<unknown>;
   on: ((event: "message", listener: (event: FrameEvent) => void) => void) &
-    ((event: "close", listener: () => void) => void);
+    ((event: "call" | "response", listener: (event: ParsedFrameEvent) => void) => void) &
+    ((event: "badMessage" | "close", listener: () => void) => void);
 };
 
 export type OcppServer = {

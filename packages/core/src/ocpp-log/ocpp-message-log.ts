@@ -29,7 +29,7 @@ export function createOcppMessageLog(
   options: { flushEveryMs?: number; maxBatch?: number; onError?: (error: unknown) => void } = {},
 ): OcppMessageLog {
   const maxBatch = options.maxBatch ?? 500;
-  let buffer: OcppMessageEntry[] = [];
+  let buffer: StoredEntry[] = [];
   let writing: Promise<void> = Promise.resolve();
   const timer = setInterval(() => void flush(), options.flushEveryMs ?? 250);
   timer.unref();
@@ -48,7 +48,8 @@ export function createOcppMessageLog(
 
   return {
     append(entry) {
-      buffer.push(entry);
+      // Serialised now: the frame is logged as it was, whatever happens to the object afterwards.
+      buffer.push({ entry, payloadJson: payloadJson(entry.payload) });
       if (buffer.length >= maxBatch) void flush();
     },
     flush,
@@ -59,29 +60,38 @@ export function createOcppMessageLog(
   };
 }
 
+type StoredEntry = { entry: OcppMessageEntry; payloadJson: string | null };
+
 /**
- * One INSERT per batch with one array parameter per column: building a 500-row multi-VALUES statement
- * (4,000 parameters) cost more CPU than the rest of the log (issue #8 ingest profile).
+ * One INSERT per batch: one array parameter per scalar column, and the payloads as ONE json array
+ * parameter (each element is already JSON text, so nothing is escaped element by element as a
+ * json[] literal would be; that escaping was the log's largest cost, issue #8). `rows from` zips
+ * them; a JSON `null` element is stored as SQL NULL.
  */
-async function insertEntries(db: Db, entries: readonly OcppMessageEntry[]) {
-  const column = <T>(f: (e: OcppMessageEntry) => T) => sql.param(entries.map(f));
+async function insertEntries(db: Db, rows: readonly StoredEntry[]) {
+  const column = <T>(f: (e: OcppMessageEntry) => T) => sql.param(rows.map((r) => f(r.entry)));
+  const payloads = `[${rows.map((r) => r.payloadJson ?? "null").join(",")}]`;
   await db.execute(sql`
     insert into ocpp_messages (provider_id, charge_point_id, direction, message_type, message_id, action,
                                payload, at)
-    select * from unnest(
-      ${column((e) => e.providerId)}::uuid[], ${column((e) => e.chargePointId)}::text[],
-      ${column((e) => e.direction)}::text[], ${column((e) => e.messageType)}::int[],
-      ${column((e) => e.messageId)}::text[], ${column((e) => e.action)}::text[],
-      ${column((e) => jsonbText(e.payload))}::jsonb[],
-      ${column((e) => e.at.toISOString())}::timestamptz[])`);
+    select provider_id, charge_point_id, direction, message_type, message_id, action,
+           case when json_typeof(payload) <> 'null' then payload end, at
+      from rows from (
+        unnest(${column((e) => e.providerId)}::uuid[], ${column((e) => e.chargePointId)}::text[],
+               ${column((e) => e.direction)}::text[], ${column((e) => e.messageType)}::int[],
+               ${column((e) => e.messageId)}::text[], ${column((e) => e.action)}::text[],
+               ${column((e) => e.at.toISOString())}::timestamptz[]),
+        json_array_elements(${payloads}::json)
+      ) r(provider_id, charge_point_id, direction, message_type, message_id, action, at, payload)`);
 }
 
 /**
- * The payload as jsonb text. PostgreSQL's jsonb refuses the NUL character (`\u0000`), and one such
- * frame would lose its whole batch: it is logged as U+FFFD instead (an escaped backslash before
+ * The payload as JSON text. The NUL character (`\u0000`) is logged as U+FFFD: PostgreSQL cannot turn
+ * it into text, so a query reading inside such a payload would fail (an escaped backslash before
  * "u0000" is left alone).
  */
-export function jsonbText(payload: unknown): string | null {
+export function payloadJson(payload: unknown): string | null {
   if (payload === null || payload === undefined) return null;
-  return JSON.stringify(payload).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd");
+  const text = JSON.stringify(payload);
+  return text.includes("\\u0000") ? text.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd") : text;
 }
