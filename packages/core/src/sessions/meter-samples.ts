@@ -76,3 +76,23 @@ export function latestSoc(values: readonly NormalizedValue[]): number | undefine
   const last = socs.toSorted((a, b) => a.sampledAt.getTime() - b.sampledAt.getTime()).at(-1);
   return last ? new D(last.value).toDecimalPlaces(0).toNumber() : undefined;
 }
+
+/** What one message contributes to its session's running totals (see `writeMeterValueBatch`). */
+export type MeterTotals = { registerAt?: Date; registerWh?: number; maxPowerW?: number; soc?: number };
+
+/** The message's latest energy register reading (the later one on a tie), highest power and latest SoC. */
+export function meterTotalsOf(values: readonly NormalizedValue[]): MeterTotals {
+  const totals: MeterTotals = {};
+  const latest = energyRegisterWh(values)
+    .toSorted((a, b) => a.at.getTime() - b.at.getTime())
+    .at(-1);
+  if (latest) {
+    totals.registerAt = latest.at;
+    totals.registerWh = latest.wh;
+  }
+  const power = maxPowerW(values);
+  if (power !== undefined) totals.maxPowerW = power;
+  const soc = latestSoc(values);
+  if (soc !== undefined) totals.soc = soc;
+  return totals;
+}

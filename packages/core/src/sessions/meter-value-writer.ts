@@ -1,5 +1,5 @@
 import type { Db } from "@voltlane/db";
-import { type MeterValueBatchItem, type TotalsRule, writeMeterValueBatch } from "./write-meter-value-batch";
+import { type MeterValueBatchItem, writeMeterValueBatch } from "./write-meter-value-batch";
 
 export type MeterValueWriter = {
   /** Resolves with the item's session id (null: none) once the item is committed. */
@@ -29,11 +29,7 @@ type Pending = {
  * acknowledged message is in the database. If a batch fails, its items are retried one by one, in
  * order, so that one bad message fails alone.
  */
-export function createMeterValueWriter(
-  db: Db,
-  applyTotals: TotalsRule,
-  options: MeterValueWriterOptions = {},
-): MeterValueWriter {
+export function createMeterValueWriter(db: Db, options: MeterValueWriterOptions = {}): MeterValueWriter {
   const maxBatch = options.maxBatch ?? 500;
   const maxInFlight = options.maxInFlight ?? 2;
   let queue: Pending[] = [];
@@ -68,7 +64,6 @@ export function createMeterValueWriter(
       const sessionIds = await writeMeterValueBatch(
         db,
         batch.map((p) => p.item),
-        applyTotals,
       );
       batch.forEach((p, i) => {
         p.resolve(sessionIds[i] ?? null);
@@ -78,9 +73,9 @@ export function createMeterValueWriter(
         batch[0]!.reject(error);
         return;
       }
-      // In arrival order: the totals rule depends on it (the latest SoC wins).
+      // In arrival order: the totals depend on it (the latest SoC wins).
       for (const p of batch) {
-        await writeMeterValueBatch(db, [p.item], applyTotals).then(([id]) => p.resolve(id ?? null), p.reject);
+        await writeMeterValueBatch(db, [p.item]).then(([id]) => p.resolve(id ?? null), p.reject);
       }
     }
   }

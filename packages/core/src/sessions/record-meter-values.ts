@@ -1,16 +1,8 @@
 import type { Db } from "@voltlane/db";
 import type { CoreDeps } from "../platform/deps";
-import {
-  energyRegisterWh,
-  latestSoc,
-  type MeterSampleInput,
-  maxPowerW,
-  type NormalizedValue,
-  normalizeSamples,
-} from "./meter-samples";
+import { type MeterSampleInput, normalizeSamples } from "./meter-samples";
 import { createMeterValueWriter, type MeterValueWriter } from "./meter-value-writer";
 import { sessionEventsOf } from "./session-events";
-import type { SessionTotals } from "./write-meter-value-batch";
 
 export type RecordMeterValuesInput = {
   /** The provider the charge point belongs to (the gateway knows it from station authentication). */
@@ -28,7 +20,7 @@ const writers = new WeakMap<Db, MeterValueWriter>();
 export function meterValueWriterOf(db: Db): MeterValueWriter {
   let writer = writers.get(db);
   if (!writer) {
-    writer = createMeterValueWriter(db, totalsAfter);
+    writer = createMeterValueWriter(db);
     writers.set(db, writer);
   }
   return writer;
@@ -55,25 +47,4 @@ export async function recordMeterValues(deps: CoreDeps, input: RecordMeterValues
     connectorId: input.connectorId,
     transactionId,
   });
-}
-
-/** Running totals from a batch of samples (late samples move the register totals only when newer). */
-export function totalsAfter(
-  session: SessionTotals,
-  values: readonly NormalizedValue[],
-): Partial<SessionTotals> {
-  const changes: Partial<SessionTotals> = {};
-  const latest = energyRegisterWh(values)
-    .toSorted((a, b) => a.at.getTime() - b.at.getTime())
-    .at(-1);
-  if (latest && (!session.lastMeterAt || latest.at >= session.lastMeterAt)) {
-    changes.lastMeterWh = latest.wh;
-    changes.lastMeterAt = latest.at;
-    if (session.status === "active") changes.energyWh = Math.max(0, latest.wh - session.meterStartWh);
-  }
-  const power = maxPowerW(values);
-  if (power !== undefined && power > (session.maxPowerW ?? -1)) changes.maxPowerW = power;
-  const soc = latestSoc(values);
-  if (soc !== undefined) changes.soc = soc;
-  return changes;
 }

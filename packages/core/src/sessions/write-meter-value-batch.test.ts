@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { defaultProviderSettings } from "../providers/bootstrap";
 import { type MeterSampleInput, normalizeSamples } from "./meter-samples";
 import { createMeterValueWriter } from "./meter-value-writer";
-import { totalsAfter } from "./record-meter-values";
 import { type MeterValueBatchItem, writeMeterValueBatch } from "./write-meter-value-batch";
 
 const t0 = Date.parse("2026-03-01T10:00:00Z");
@@ -113,17 +112,13 @@ describe("meter values in batches (group commit, issue #8)", () => {
   it("stores every value of every message and folds a session's totals in arrival order", async () => {
     const s1 = await aSession(db, providerA);
     const s2 = await aSession(db, providerA, { meterStartWh: 0 });
-    const ids = await writeMeterValueBatch(
-      db,
-      [
-        itemFor(s1, [sample(1, 1500, [power(7000), soc(40)])]),
-        itemFor(s2, [sample(1, 300)]),
-        // Late (offline queue): older than the register already applied; SoC is taken as it comes.
-        itemFor(s1, [sample(0.5, 1200, [power(11000), soc(35)])]),
-        itemFor(s1, [sample(2, 2500, [power(9000)])]),
-      ],
-      totalsAfter,
-    );
+    const ids = await writeMeterValueBatch(db, [
+      itemFor(s1, [sample(1, 1500, [power(7000), soc(40)])]),
+      itemFor(s2, [sample(1, 300)]),
+      // Late (offline queue): older than the register already applied; SoC is taken as it comes.
+      itemFor(s1, [sample(0.5, 1200, [power(11000), soc(35)])]),
+      itemFor(s1, [sample(2, 2500, [power(9000)])]),
+    ]);
     expect(ids).toEqual([s1.id, s2.id, s1.id, s1.id]);
     expect(await totalsOf(db, s1.id)).toEqual({
       lastMeterWh: 2500,
@@ -165,10 +160,8 @@ describe("meter values in batches (group commit, issue #8)", () => {
     await writeMeterValueBatch(
       db,
       messages.map((m) => itemFor(pairs[m.pair]![0], m.samples)),
-      totalsAfter,
     );
-    for (const m of messages)
-      await writeMeterValueBatch(db, [itemFor(pairs[m.pair]![1], m.samples)], totalsAfter);
+    for (const m of messages) await writeMeterValueBatch(db, [itemFor(pairs[m.pair]![1], m.samples)]);
     for (const [batched, oneByOne] of pairs) {
       expect(await totalsOf(db, batched.id)).toEqual(await totalsOf(db, oneByOne.id));
     }
@@ -178,14 +171,10 @@ describe("meter values in batches (group commit, issue #8)", () => {
     const ocppTransactionId = 900_001;
     const a = await aSession(db, providerA, { ocppTransactionId });
     const b = await aSession(db, providerB, { ocppTransactionId });
-    const ids = await writeMeterValueBatch(
-      db,
-      [
-        { ...itemFor(a, [sample(1, 1111)]), chargePointId: a.chargePointId },
-        { ...itemFor(b, [sample(1, 2222)]), chargePointId: b.chargePointId },
-      ],
-      totalsAfter,
-    );
+    const ids = await writeMeterValueBatch(db, [
+      { ...itemFor(a, [sample(1, 1111)]), chargePointId: a.chargePointId },
+      { ...itemFor(b, [sample(1, 2222)]), chargePointId: b.chargePointId },
+    ]);
     expect(ids).toEqual([a.id, b.id]);
     expect((await totalsOf(db, a.id)).lastMeterWh).toBe(1111);
     expect((await totalsOf(db, b.id)).lastMeterWh).toBe(2222);
@@ -196,16 +185,12 @@ describe("meter values in batches (group commit, issue #8)", () => {
     await aSession(db, providerA, { chargePointId, status: "completed", startedAt: at(-60) });
     const active = await aSession(db, providerA, { chargePointId, startedAt: at(-5) });
     const base = { providerId: providerA, chargePointId, values: normalizeSamples([sample(1, 1900)]) };
-    const ids = await writeMeterValueBatch(
-      db,
-      [
-        { ...base, connectorId: 1 },
-        { ...base, connectorId: 0 },
-        { ...base, connectorId: 2 },
-        { ...base, connectorId: 1, ocppTransactionId: 123_456_789 },
-      ],
-      totalsAfter,
-    );
+    const ids = await writeMeterValueBatch(db, [
+      { ...base, connectorId: 1 },
+      { ...base, connectorId: 0 },
+      { ...base, connectorId: 2 },
+      { ...base, connectorId: 1, ocppTransactionId: 123_456_789 },
+    ]);
     expect(ids).toEqual([active.id, null, null, null]);
     const orphans = await db
       .select({ transactionId: meterValues.transactionId })
@@ -216,14 +201,14 @@ describe("meter values in batches (group commit, issue #8)", () => {
 
   it("moves a completed session's last register but not its energy", async () => {
     const done = await aSession(db, providerA, { status: "completed", energyWh: 400, lastMeterWh: 1400 });
-    await writeMeterValueBatch(db, [itemFor(done, [sample(9, 1600)])], totalsAfter);
+    await writeMeterValueBatch(db, [itemFor(done, [sample(9, 1600)])]);
     expect(await totalsOf(db, done.id)).toMatchObject({ lastMeterWh: 1600, energyWh: 400 });
   });
 
-  it("writes concurrent messages in few transactions and answers each after its commit", async () => {
+  it("writes concurrent messages in few statements and answers each after its commit", async () => {
     const sessions = await Promise.all(Array.from({ length: 30 }, () => aSession(db, providerA)));
-    const writer = createMeterValueWriter(db, totalsAfter);
-    const spy = vi.spyOn(db, "transaction");
+    const writer = createMeterValueWriter(db);
+    const spy = vi.spyOn(db, "execute");
     try {
       const ids = await Promise.all(sessions.map((s) => writer.write(itemFor(s, [sample(3, 4000)]))));
       expect(ids).toEqual(sessions.map((s) => s.id));
@@ -245,7 +230,7 @@ describe("meter values in batches (group commit, issue #8)", () => {
 
   it("never loses a total when batches for one session overlap", async () => {
     const session = await aSession(db, providerA);
-    const writer = createMeterValueWriter(db, totalsAfter, { maxBatch: 3, maxInFlight: 2 });
+    const writer = createMeterValueWriter(db, { maxBatch: 3, maxInFlight: 2 });
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         writer.write(itemFor(session, [sample(i, 2000 + i * 10, [power(1000 + ((i * 7919) % 20) * 100)])])),
@@ -262,7 +247,7 @@ describe("meter values in batches (group commit, issue #8)", () => {
 
   it("fails a bad message alone; the others of its batch are stored", async () => {
     const good = await aSession(db, providerA);
-    const writer = createMeterValueWriter(db, totalsAfter);
+    const writer = createMeterValueWriter(db);
     // connectorId beyond PostgreSQL's integer: the whole batch fails, then each item is retried alone.
     const bad = { ...itemFor(good, [sample(1, 1234)]), ocppTransactionId: undefined, connectorId: 2 ** 31 };
     const results = await Promise.allSettled([

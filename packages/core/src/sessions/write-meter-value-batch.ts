@@ -1,6 +1,6 @@
-import { type Db, transactions } from "@voltlane/db";
-import { asc, sql } from "drizzle-orm";
-import type { NormalizedValue } from "./meter-samples";
+import type { Db } from "@voltlane/db";
+import { sql } from "drizzle-orm";
+import { type MeterTotals, meterTotalsOf, type NormalizedValue } from "./meter-samples";
 
 /** The meter values of one MeterValues message (or one StopTransaction's transactionData). */
 export type MeterValueBatchItem = {
@@ -11,169 +11,102 @@ export type MeterValueBatchItem = {
   values: readonly NormalizedValue[];
 };
 
-/** The columns the running totals are computed from and written to. */
-export type SessionTotals = Pick<
-  typeof transactions.$inferSelect,
-  | "id"
-  | "providerId"
-  | "chargePointId"
-  | "connectorId"
-  | "ocppTransactionId"
-  | "status"
-  | "startedAt"
-  | "meterStartWh"
-  | "lastMeterWh"
-  | "lastMeterAt"
-  | "energyWh"
-  | "maxPowerW"
-  | "soc"
->;
-
-export type TotalsRule = (
-  session: SessionTotals,
-  values: readonly NormalizedValue[],
-) => Partial<SessionTotals>;
-
 /**
- * Stores the meter values of many messages in one database transaction: one lookup that also locks
- * the sessions (in id order, so concurrent batches cannot deadlock), one INSERT of every value, one
- * UPDATE of the changed totals. The totals of a session that appears several times are folded in
- * arrival order with `applyTotals`, exactly as if the messages had been written one by one. Resolves
- * with each item's session id (null: no session) once committed.
+ * Stores the meter values of many messages in ONE statement (no BEGIN/COMMIT round trips, issue #8):
+ * it finds each item's session, locks the sessions in id order (concurrent batches cannot deadlock),
+ * inserts every value and moves the running totals. Resolves with each item's session id (null: no
+ * session) once committed.
+ *
+ * Totals (W2 step 3): each message contributes its latest energy register reading, its highest power
+ * and its latest SoC (`meterTotalsOf`). Applied one by one in arrival order, a reading moves the
+ * register totals only when it is not older than the session's last one, power only rises and the
+ * last reported SoC wins; folded, that is: the newest reading of the batch (the later message on a
+ * tie) if not older than the session's, the batch's highest power if higher, the last message's SoC.
+ * The SET expressions read the row as the UPDATE finds it after the lock, so a concurrent writer's
+ * committed totals are never overwritten with stale ones.
  */
 export async function writeMeterValueBatch(
   db: Db,
   items: readonly MeterValueBatchItem[],
-  applyTotals: TotalsRule,
 ): Promise<(string | null)[]> {
-  return db.transaction(async (tx) => {
-    const sessionOf = sessionsOf(await lockSessions(tx, items), items);
-    await insertValues(tx, items, sessionOf);
-    const changed = new Map<string, SessionTotals>();
-    items.forEach((item, i) => {
-      const session = sessionOf[i];
-      if (!session) return;
-      const current = changed.get(session.id) ?? session;
-      const changes = applyTotals(current, item.values);
-      if (Object.keys(changes).length > 0) changed.set(session.id, { ...current, ...changes });
-    });
-    await updateTotals(tx, [...changed.values()]);
-    return sessionOf.map((s) => s?.id ?? null);
-  });
-}
-
-type SessionMatch = { sessions: SessionTotals[]; byConnector: Map<string, string> };
-const connectorKey = (chargePointId: string, connectorId: number) => `${connectorId}:${chargePointId}`;
-
-/**
- * Each item's session: by OCPP id within the provider (R4), or else the connector's newest active
- * session (looked up first, as one query). All are then locked with one `SELECT … FOR UPDATE`.
- */
-async function lockSessions(db: Db, items: readonly MeterValueBatchItem[]): Promise<SessionMatch> {
-  const byOcppId = items.filter((i) => i.ocppTransactionId !== undefined);
-  const byConnector = await activeSessionsOf(
-    db,
-    items.filter((i) => i.ocppTransactionId === undefined && i.connectorId >= 1),
-  );
-  if (byOcppId.length === 0 && byConnector.size === 0) return { sessions: [], byConnector };
-  const sessions = await db
-    .select({
-      id: transactions.id,
-      providerId: transactions.providerId,
-      chargePointId: transactions.chargePointId,
-      connectorId: transactions.connectorId,
-      ocppTransactionId: transactions.ocppTransactionId,
-      status: transactions.status,
-      startedAt: transactions.startedAt,
-      meterStartWh: transactions.meterStartWh,
-      lastMeterWh: transactions.lastMeterWh,
-      lastMeterAt: transactions.lastMeterAt,
-      energyWh: transactions.energyWh,
-      maxPowerW: transactions.maxPowerW,
-      soc: transactions.soc,
-    })
-    .from(transactions)
-    .where(
-      sql`${transactions.id} = any(array(
-        select t.id from transactions t
-          join unnest(${sql.param(byOcppId.map((i) => i.providerId))}::uuid[],
-                      ${sql.param(byOcppId.map((i) => i.ocppTransactionId))}::int[]) k(provider_id, ocpp_id)
-            on t.provider_id = k.provider_id and t.ocpp_transaction_id = k.ocpp_id
-        union all
-        select unnest(${sql.param([...byConnector.values()])}::uuid[])))`,
-    )
-    .orderBy(asc(transactions.id))
-    .for("update");
-  return { sessions, byConnector };
-}
-
-/** The newest active session per (charge point, connector), keyed by `connectorKey`. */
-async function activeSessionsOf(db: Db, items: readonly MeterValueBatchItem[]): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  if (items.length === 0) return found;
+  const totals: MeterTotals[] = items.map((item) => meterTotalsOf(item.values));
+  const perItem = <T>(f: (item: MeterValueBatchItem, i: number) => T) => sql.param(items.map(f));
+  const values = items.flatMap((item, i) => item.values.map((v) => ({ n: i + 1, v })));
+  const perValue = <T>(f: (v: NormalizedValue) => T) => sql.param(values.map((r) => f(r.v)));
   const result = await db.execute(sql`
-    select k.charge_point_id, k.connector_id, a.id
-      from (select distinct * from unnest(${sql.param(items.map((i) => i.chargePointId))}::text[],
-                                          ${sql.param(items.map((i) => i.connectorId))}::int[])) k(charge_point_id, connector_id)
-      cross join lateral (
-        select t.id from transactions t
-         where t.charge_point_id = k.charge_point_id and t.connector_id = k.connector_id and t.status = 'active'
-         order by t.started_at desc limit 1) a`);
-  const rows = (
-    result as unknown as { rows: { charge_point_id: string; connector_id: number; id: string }[] }
-  ).rows;
-  for (const row of rows) found.set(connectorKey(row.charge_point_id, Number(row.connector_id)), row.id);
-  return found;
-}
-
-/** Each item's locked session, or undefined when it has none. */
-function sessionsOf(match: SessionMatch, items: readonly MeterValueBatchItem[]) {
-  const ocppKey = (providerId: string, ocppId: number) => `${ocppId}:${providerId}`;
-  const byId = new Map(match.sessions.map((s) => [s.id, s]));
-  const byOcppId = new Map(match.sessions.map((s) => [ocppKey(s.providerId, s.ocppTransactionId), s]));
-  return items.map((item) => {
-    if (item.ocppTransactionId !== undefined)
-      return byOcppId.get(ocppKey(item.providerId, item.ocppTransactionId));
-    const id = match.byConnector.get(connectorKey(item.chargePointId, item.connectorId));
-    return id === undefined ? undefined : byId.get(id);
-  });
-}
-
-/** One INSERT for all values: one array parameter per column, so the statement never nears 65,535 parameters. */
-async function insertValues(
-  db: Db,
-  items: readonly MeterValueBatchItem[],
-  sessionOf: readonly (SessionTotals | undefined)[],
-) {
-  const rows = items.flatMap((item, i) =>
-    item.values.map((v) => ({ item, transactionId: sessionOf[i]?.id ?? null, v })),
-  );
-  if (rows.length === 0) return;
-  const column = <T>(f: (r: (typeof rows)[number]) => T) => sql.param(rows.map(f));
-  await db.execute(sql`
-    insert into meter_values (provider_id, transaction_id, charge_point_id, connector_id, sampled_at,
-                              measurand, phase, context, location, value, unit)
-    select * from unnest(
-      ${column((r) => r.item.providerId)}::uuid[], ${column((r) => r.transactionId)}::uuid[],
-      ${column((r) => r.item.chargePointId)}::text[], ${column((r) => r.item.connectorId)}::int[],
-      ${column((r) => r.v.sampledAt.toISOString())}::timestamptz[], ${column((r) => r.v.measurand)}::text[],
-      ${column((r) => r.v.phase)}::text[], ${column((r) => r.v.context)}::text[],
-      ${column((r) => r.v.location)}::text[], ${column((r) => r.v.value)}::text[],
-      ${column((r) => r.v.unit)}::text[])`);
-}
-
-/** The final totals of every changed session in one UPDATE (the rows are locked by this transaction). */
-async function updateTotals(db: Db, sessions: readonly SessionTotals[]) {
-  if (sessions.length === 0) return;
-  const column = <T>(f: (s: SessionTotals) => T) => sql.param(sessions.map(f));
-  await db.execute(sql`
-    update transactions t
-       set last_meter_wh = v.last_meter_wh, last_meter_at = v.last_meter_at, energy_wh = v.energy_wh,
-           max_power_w = v.max_power_w, soc = v.soc
-      from unnest(${column((s) => s.id)}::uuid[], ${column((s) => s.lastMeterWh)}::bigint[],
-                  ${column((s) => s.lastMeterAt?.toISOString() ?? null)}::timestamptz[],
-                  ${column((s) => s.energyWh)}::bigint[], ${column((s) => s.maxPowerW)}::int[],
-                  ${column((s) => s.soc)}::int[])
-           v(id, last_meter_wh, last_meter_at, energy_wh, max_power_w, soc)
-     where t.id = v.id`);
+    with item as (
+      select * from unnest(
+        ${perItem((i) => i.providerId)}::uuid[], ${perItem((i) => i.chargePointId)}::text[],
+        ${perItem((i) => i.connectorId)}::int[], ${perItem((i) => i.ocppTransactionId ?? null)}::int[],
+        ${perItem((_, i) => totals[i]!.registerAt?.toISOString() ?? null)}::timestamptz[],
+        ${perItem((_, i) => totals[i]!.registerWh ?? null)}::bigint[],
+        ${perItem((_, i) => totals[i]!.maxPowerW ?? null)}::int[],
+        ${perItem((_, i) => totals[i]!.soc ?? null)}::int[]
+      ) with ordinality i(provider_id, charge_point_id, connector_id, ocpp_id, register_at, register_wh,
+                          max_power_w, soc, n)
+    ),
+    -- By OCPP id within the provider (R4), or else the connector's newest active session.
+    matched as (
+      select i.*, s.id as session_id
+        from item i
+        left join lateral (
+          select t.id from transactions t
+           where i.ocpp_id is not null and t.provider_id = i.provider_id and t.ocpp_transaction_id = i.ocpp_id
+          union all
+          (select t.id from transactions t
+            where i.ocpp_id is null and i.connector_id >= 1 and t.charge_point_id = i.charge_point_id
+              and t.connector_id = i.connector_id and t.status = 'active'
+            order by t.started_at desc limit 1)
+        ) s on true
+    ),
+    locked as materialized (
+      select t.id from transactions t
+       where t.id in (select session_id from matched)
+       order by t.id
+         for update
+    ),
+    inserted as (
+      insert into meter_values (provider_id, transaction_id, charge_point_id, connector_id, sampled_at,
+                                measurand, phase, context, location, value, unit)
+      select m.provider_id, m.session_id, m.charge_point_id, m.connector_id, v.sampled_at, v.measurand,
+             v.phase, v.context, v.location, v.value, v.unit
+        from unnest(
+          ${sql.param(values.map((r) => r.n))}::int[],
+          ${perValue((v) => v.sampledAt.toISOString())}::timestamptz[], ${perValue((v) => v.measurand)}::text[],
+          ${perValue((v) => v.phase)}::text[], ${perValue((v) => v.context)}::text[],
+          ${perValue((v) => v.location)}::text[], ${perValue((v) => v.value)}::text[],
+          ${perValue((v) => v.unit)}::text[]
+        ) with ordinality v(n, sampled_at, measurand, phase, context, location, value, unit, ord)
+        join matched m on m.n = v.n
+       order by v.ord
+    ),
+    batch as (
+      select session_id as id,
+             (array_agg(register_at order by register_at desc, n desc) filter (where register_at is not null))[1]
+               as register_at,
+             (array_agg(register_wh order by register_at desc, n desc) filter (where register_at is not null))[1]
+               as register_wh,
+             max(max_power_w) as max_power_w,
+             (array_agg(soc order by n desc) filter (where soc is not null))[1] as soc
+        from matched
+       where session_id is not null
+       group by session_id
+    ),
+    updated as (
+      update transactions t
+         set last_meter_wh = case when b.register_at >= coalesce(t.last_meter_at, '-infinity')
+                                  then b.register_wh else t.last_meter_wh end,
+             last_meter_at = case when b.register_at >= coalesce(t.last_meter_at, '-infinity')
+                                  then b.register_at else t.last_meter_at end,
+             energy_wh = case when b.register_at >= coalesce(t.last_meter_at, '-infinity') and t.status = 'active'
+                              then greatest(0, b.register_wh - t.meter_start_wh) else t.energy_wh end,
+             max_power_w = case when b.max_power_w > coalesce(t.max_power_w, -1)
+                                then b.max_power_w else t.max_power_w end,
+             soc = coalesce(b.soc, t.soc)
+        from batch b join locked l on l.id = b.id
+       where t.id = b.id
+    )
+    select session_id from matched order by n`);
+  const rows = (result as unknown as { rows: { session_id: string | null }[] }).rows;
+  return rows.map((r) => r.session_id);
 }
