@@ -11,6 +11,7 @@ import {
 } from "@voltlane/core";
 import { openDatabase } from "@voltlane/db";
 import pg from "pg";
+import { backendPids, cpuSeconds, cpuUsedBetween } from "../ingest/process-cpu";
 import { benchPgUrl, withDatabase } from "../lib/bench-database";
 import { currentLoad, describeMachine } from "../lib/machine-info";
 import { args, median } from "../lib/stats";
@@ -64,9 +65,32 @@ const deps = {
   publicUrl: "http://127.0.0.1:3000",
   documents: createDocumentStore(documentsDir),
 };
+/**
+ * CPU seconds (user + system) of this process and of the PostgreSQL backends serving the bench
+ * database since `start()`: figures the neighbours on a shared machine disturb much less than the
+ * wall-clock time.
+ */
+const cpu = {
+  pids: [] as number[],
+  node: process.cpuUsage(),
+  pg: new Map<number, number>(),
+  async start() {
+    this.pids = await backendPids(benchPgUrl, dbName);
+    this.node = process.cpuUsage();
+    this.pg = cpuSeconds(this.pids);
+  },
+  async refresh() {
+    this.pids = [...new Set([...this.pids, ...(await backendPids(benchPgUrl, dbName))])];
+  },
+  describe(): string {
+    const node = process.cpuUsage(this.node);
+    const pgSeconds = cpuUsedBetween(this.pg, cpuSeconds(this.pids));
+    return `CPU node ${((node.user + node.system) / 1e6).toFixed(1)} s, PostgreSQL ${pgSeconds.toFixed(1)} s`;
+  },
+};
 const timer = setTimeout(() => {
   console.log(
-    `\nNOT FINISHED within ${timeoutS} s (load ${currentLoad()}); committed chunks stay until the next reset.`,
+    `\nNOT FINISHED within ${timeoutS} s (load ${currentLoad()}, ${cpu.describe()}); committed chunks stay until the next reset.`,
   );
   process.exit(3);
 }, timeoutS * 1000);
@@ -95,6 +119,7 @@ try {
 process.exit(0);
 
 async function timedRun(index: number): Promise<number> {
+  await cpu.start();
   const started = performance.now();
   let lastReport = 0;
   const result = await runInvoicing(
@@ -108,14 +133,17 @@ async function timedRun(index: number): Promise<number> {
         const now = performance.now();
         if (now - lastReport < 10_000 && done < total) return;
         lastReport = now;
-        console.log(`  ${done}/${total} customers after ${((now - started) / 1000).toFixed(1)} s`);
+        void cpu.refresh(); // the pool's second connection opens during the run
+        console.log(
+          `  ${done}/${total} customers after ${((now - started) / 1000).toFixed(1)} s (${cpu.describe()})`,
+        );
       },
     },
   );
   const s = (performance.now() - started) / 1000;
   console.log(
     `invoice run ${index} ${INVOICE_VOLUME.period}: ${result.invoices.length} invoices for ${INVOICE_VOLUME.sessions} sessions ` +
-      `in ${s.toFixed(1)} s (load ${currentLoad()}); counts ${JSON.stringify(result.run.counts)}`,
+      `in ${s.toFixed(1)} s (load ${currentLoad()}, ${cpu.describe()}); counts ${JSON.stringify(result.run.counts)}`,
   );
   return s;
 }

@@ -1,4 +1,5 @@
-import { auditEntries, type Db } from "@voltlane/db";
+import type { Db } from "@voltlane/db";
+import { sql } from "drizzle-orm";
 import type { Actor } from "../auth/principal";
 
 export type AuditInput = {
@@ -30,22 +31,35 @@ export async function recordAudit(db: Db, actor: Actor, entry: AuditInput): Prom
   await recordAudits(db, actor, [entry]);
 }
 
-/** R8 for many entries of one actor in one statement (a monthly run issues ~100,000 invoices). */
+/**
+ * R8 for many entries of one actor (a monthly run issues ~100,000 invoices). The rows travel as one
+ * JSON parameter per statement: building a multi-row VALUES with ten parameters per row cost the
+ * invoice run more CPU than the audit rows themselves.
+ */
 export async function recordAudits(db: Db, actor: Actor, entries: readonly AuditInput[]): Promise<void> {
-  const batch = 2_000;
+  const batch = 5_000;
+  const who = actorColumns(actor);
   for (let i = 0; i < entries.length; i += batch) {
-    await db.insert(auditEntries).values(
-      entries.slice(i, i + batch).map((entry) => ({
-        providerId: actor.providerId,
-        ...actorColumns(actor),
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId ?? null,
-        before: redact(entry.before),
-        after: redact(entry.after),
-        ...(entry.at ? { at: entry.at } : {}),
-      })),
-    );
+    const rows = entries.slice(i, i + batch).map((entry) => ({
+      provider_id: actor.providerId,
+      at: entry.at?.toISOString() ?? null,
+      actor_kind: who.actorKind,
+      actor_id: who.actorId,
+      view_as_customer_id: who.viewAsCustomerId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId ?? null,
+      before: redact(entry.before),
+      after: redact(entry.after),
+    }));
+    await db.execute(sql`
+      insert into audit_entries (provider_id, at, actor_kind, actor_id, view_as_customer_id, action,
+        entity_type, entity_id, before, after)
+      select provider_id, coalesce(at, now()), actor_kind, actor_id, view_as_customer_id, action,
+        entity_type, entity_id, before, after
+      from json_to_recordset(${JSON.stringify(rows)}::json) as x(provider_id uuid, at timestamptz,
+        actor_kind text, actor_id text, view_as_customer_id uuid, action text, entity_type text,
+        entity_id text, before jsonb, after jsonb)`);
   }
 }
 

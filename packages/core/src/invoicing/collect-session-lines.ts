@@ -1,6 +1,5 @@
 import { type Db, transactions } from "@voltlane/db";
 import { type SQL, sql } from "drizzle-orm";
-import { D } from "../money/decimal";
 import type { BillingCustomer, BillingProvider } from "./billing-parties";
 import type { LineDraft } from "./invoice-line-draft";
 import { routeSession } from "./route-session";
@@ -154,7 +153,7 @@ export function sessionLineDrafts(
     payerVatScope: decideVatScope({ supplier: provider, customer: payer }),
     receiverVatScope: receiver ? selfBillVatScope(receiver, provider) : "outside_scope",
   });
-  const kwh = new D(session.energyWh).div(1000).toFixed(3);
+  const kwh = whToKwh(session.energyWh);
   const stopped = session.stoppedAt!.toISOString();
   return routed
     .filter((line) => line.customerId !== noReceiver)
@@ -195,6 +194,12 @@ export function sessionLineDrafts(
       },
       sortKey: `1|${stopped}|${session.id}`,
     }));
+}
+
+/** Wh as kWh with three decimals, exactly (integer arithmetic: a run formats millions). */
+export function whToKwh(wh: number): string {
+  const abs = Math.abs(wh);
+  return `${wh < 0 ? "-" : ""}${Math.floor(abs / 1000)}.${String(abs % 1000).padStart(3, "0")}`;
 }
 
 const labels: Record<string, string> = {

@@ -3,11 +3,12 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import type { Actor } from "../auth/principal";
 import { selectDueSubscriptions, subscriptionLineDrafts } from "../products/subscription-lines";
 import type { BillingDeps } from "./billing-deps";
-import { loadBillingCustomers, loadBillingProvider } from "./billing-parties";
+import { type BillingCustomer, type BillingProvider, loadBillingCustomers } from "./billing-parties";
 import { selectBillableSessions, sessionLineDrafts } from "./collect-session-lines";
-import { createDraftInvoices } from "./create-draft-invoice";
+import { type BuiltDrafts, buildDraftInvoices, writeDraftInvoices } from "./create-draft-invoice";
 import type { InvoiceLineKind } from "./invoice-kinds";
 import { groupLineDrafts } from "./invoice-line-draft";
+import { billingChangesOf } from "./invoice-run-lock";
 import { issueInvoices } from "./issue-invoice";
 
 type Invoice = typeof invoices.$inferSelect;
@@ -15,25 +16,49 @@ type Invoice = typeof invoices.$inferSelect;
 export type ChunkInput = { providerId: string; period: string; end: Date; runId: string };
 
 /**
- * W3 steps 2–4 for one chunk of customers, inside the caller's transaction (which holds the
- * provider's invoicing lock, R55): select their unheld sessions and due subscriptions, skip
- * (customer, kind) pairs that already have a live invoice this period (R52), write the drafts and
- * issue them with consecutive numbers (R49) unless finance reviews first.
+ * What one chunk of customers will be invoiced, read and computed before its transaction: the
+ * drafts with their lines and the parties, all read in one snapshot, with the provider's count of
+ * billing changes in that snapshot.
  */
-export async function invoiceCustomerChunk(
-  tx: Db,
-  deps: BillingDeps,
-  actor: Actor,
+export type PreparedChunk = {
+  customerIds: readonly string[];
+  drafts: BuiltDrafts;
+  parties: Map<string, BillingCustomer>;
+  /** The provider's count of billing changes in the snapshot the chunk was read in. */
+  billingChanges: number;
+};
+
+/**
+ * W3 steps 2–3 for one chunk of customers: their unheld sessions and due subscriptions, routed into
+ * lines (R40–R47) and grouped into drafts. Reads only, in one repeatable-read snapshot, so the run can
+ * prepare the next chunk while the previous one is being written (`writeCustomerChunk` checks under
+ * the lock that nothing it read has changed since).
+ */
+export async function prepareCustomerChunk(
+  db: Db,
+  provider: BillingProvider,
   input: ChunkInput,
   customerIds: readonly string[],
-): Promise<Invoice[]> {
-  const provider = await loadBillingProvider(tx, input.providerId);
+): Promise<PreparedChunk> {
+  return db.transaction((tx) => readChunk(tx, provider, input, customerIds), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
+}
+
+async function readChunk(
+  db: Db,
+  provider: BillingProvider,
+  input: ChunkInput,
+  customerIds: readonly string[],
+): Promise<PreparedChunk> {
+  const billingChanges = await billingChangesOf(db, provider.id);
   const members = new Set(customerIds);
-  const sessions = await selectBillableSessions(tx, provider.id, input.end, customerIds);
-  const due = (await selectDueSubscriptions(tx, provider.id, input.period)).filter((d) =>
+  const sessions = await selectBillableSessions(db, provider.id, input.end, customerIds);
+  const due = (await selectDueSubscriptions(db, provider.id, input.period)).filter((d) =>
     members.has(d.subscription.payerCustomerId),
   );
-  const parties = await loadBillingCustomers(tx, provider.id, [
+  const parties = await loadBillingCustomers(db, provider.id, [
     ...sessions.flatMap((s) => [s.payerCustomerId, s.receiverCustomerId].filter((id): id is string => !!id)),
     ...due.map((d) => d.subscription.payerCustomerId),
   ]);
@@ -41,11 +66,8 @@ export async function invoiceCustomerChunk(
     ...sessions.flatMap((s) => sessionLineDrafts(s, provider, parties, members)),
     ...subscriptionLineDrafts(due, input.period, provider, parties),
   ];
-  const taken = await liveInvoiceKeys(tx, provider.id, input.period, customerIds);
-  const groups = [...groupLineDrafts(lines)].filter(([key]) => !taken.has(key)); // R52
-  const drafts = await createDraftInvoices(
-    tx,
-    groups.map(([, group]) => ({
+  const drafts = buildDraftInvoices(
+    [...groupLineDrafts(lines).values()].map((group) => ({
       providerId: provider.id,
       customerId: group[0]!.customerId,
       kind: group[0]!.invoiceKind as InvoiceLineKind,
@@ -55,6 +77,56 @@ export async function invoiceCustomerChunk(
       lines: group,
     })),
   );
+  return { customerIds, drafts, parties, billingChanges };
+}
+
+/**
+ * W3 steps 2–4 for one chunk, inside the caller's transaction, which holds the provider's invoicing
+ * lock (R55). A chunk prepared outside the lock is used only if no billing change (a billable
+ * override, a recomputed session: `lockForBillingChange`) was made since its snapshot; otherwise it
+ * is prepared again here, under the lock. New sessions and subscriptions that appeared meanwhile
+ * wait for the next run, as they would had they come a moment later. (customer, kind)
+ * pairs that already have a live invoice this period are skipped (R52); the drafts are written and
+ * issued with consecutive numbers (R49) unless finance reviews first. A session side or
+ * subscription month claimed meanwhile by another run trips the unique line index (R53): the chunk
+ * is then prepared again under the lock, where that claim is visible.
+ */
+export async function writeCustomerChunk(
+  tx: Db,
+  deps: BillingDeps,
+  actor: Actor,
+  provider: BillingProvider,
+  input: ChunkInput,
+  prepared: PreparedChunk,
+): Promise<Invoice[]> {
+  if ((await billingChangesOf(tx, provider.id)) === prepared.billingChanges) {
+    try {
+      return await tx.transaction((savepoint) =>
+        writeChunk(savepoint, deps, actor, provider, input, prepared),
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  const fresh = await readChunk(tx, provider, input, prepared.customerIds);
+  return writeChunk(tx, deps, actor, provider, input, fresh);
+}
+
+async function writeChunk(
+  tx: Db,
+  deps: BillingDeps,
+  actor: Actor,
+  provider: BillingProvider,
+  input: ChunkInput,
+  prepared: PreparedChunk,
+): Promise<Invoice[]> {
+  const drafts = await writeDraftInvoices(
+    tx,
+    withoutLiveInvoices(
+      prepared.drafts,
+      await liveInvoiceKeys(tx, provider.id, input.period, prepared.customerIds),
+    ),
+  );
   // W3 step 4: with reviewBeforeIssue the drafts wait for finance.
   if (provider.settings.reviewBeforeIssue) return drafts;
   return issueInvoices(
@@ -62,8 +134,18 @@ export async function invoiceCustomerChunk(
     deps,
     actor,
     provider,
-    drafts.map((draft) => ({ draft, customer: parties.get(draft.customerId)! })),
+    drafts.map((draft) => ({ draft, customer: prepared.parties.get(draft.customerId)! })),
   );
+}
+
+/** R52: drops the drafts whose (customer, kind) already has a live invoice, with their lines. */
+function withoutLiveInvoices(drafts: BuiltDrafts, taken: ReadonlySet<string>): BuiltDrafts {
+  if (taken.size === 0) return drafts;
+  const keep = drafts.invoices.map((row) => !taken.has(`${row.customer_id}|${row.kind}`));
+  return {
+    invoices: drafts.invoices.filter((_, i) => keep[i]),
+    lines: drafts.lines.filter((_, i) => keep[i]),
+  };
 }
 
 /** R52: `customerId|kind` of the live invoices of the period among these customers. */
@@ -80,4 +162,14 @@ async function liveInvoiceKeys(tx: Db, providerId: string, period: string, custo
       ),
     );
   return new Set(live.map((row) => `${row.customerId}|${row.kind}`));
+}
+
+/** PostgreSQL's unique_violation, as node-postgres and PGlite raise it (possibly wrapped by drizzle). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error || (e && typeof e === "object"); ) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+    e = (e as { cause?: unknown }).cause;
+    if (!e) break;
+  }
+  return false;
 }

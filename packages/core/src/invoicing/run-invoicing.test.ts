@@ -1,10 +1,11 @@
 import type { Database } from "@voltlane/db";
-import { invoiceLines, invoices, notifications } from "@voltlane/db";
+import { invoiceLines, invoices, notifications, providers } from "@voltlane/db";
 import { createTestDatabase } from "@voltlane/db/testing";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SystemPrincipal } from "../auth/principal";
 import { deliverOutbox, type OutgoingMail } from "../notifications/deliver-outbox";
+import { defaultProviderSettings } from "../providers/bootstrap";
 import { billingWorld } from "./billing.fixtures";
 import { creditInvoice } from "./credit-invoice";
 import { produceInvoiceDocuments } from "./produce-invoice-documents";
@@ -239,6 +240,66 @@ describe("monthly invoice run (W3)", () => {
       .update(invoices)
       .set({ settlement: issued!.settlement })
       .where(eq(invoices.id, issued!.id));
+  });
+
+  it("keeps every line on an existing invoice of its own provider (references checked per statement)", async () => {
+    const refused = (work: Promise<unknown>) =>
+      work.then(
+        () => "done",
+        (error: Error) => String(error.cause ?? error),
+      );
+    const [draft] = await database.db
+      .insert(invoices)
+      .values({
+        providerId: world.providerId,
+        customerId: ids.privateUser!,
+        kind: "cost",
+        series: "03",
+        period: "2019-01",
+        direction: "debit",
+        currency: "EUR",
+      })
+      .returning();
+    const line = {
+      providerId: world.providerId,
+      invoiceId: draft!.id,
+      position: 1,
+      kind: "adjustment",
+      description: "test",
+      net: 1,
+      vatScope: "standard",
+      vatRate: "21.00",
+    };
+    // Several lines in one statement: one of them names an invoice that does not exist.
+    const missing = "00000000-0000-0000-0000-00000000dead";
+    expect(
+      await refused(
+        database.db.insert(invoiceLines).values([line, { ...line, position: 2, invoiceId: missing }]),
+      ),
+    ).toMatch(/must belong to an invoice of its provider/);
+    const [other] = await database.db
+      .insert(providers)
+      .values({
+        slug: "other-provider",
+        name: "Other",
+        invoicePrefix: "OTH",
+        settings: defaultProviderSettings,
+      })
+      .returning();
+    expect(
+      await refused(database.db.insert(invoiceLines).values({ ...line, providerId: other!.id })),
+    ).toMatch(/must belong to an invoice of its provider/);
+    const [kept] = await database.db.insert(invoiceLines).values(line).returning();
+    expect(
+      await refused(
+        database.db.update(invoiceLines).set({ providerId: other!.id }).where(eq(invoiceLines.id, kept!.id)),
+      ),
+    ).toMatch(/cannot move/);
+    expect(await refused(database.db.delete(invoices).where(eq(invoices.id, draft!.id)))).toMatch(
+      /invoice with lines cannot be deleted/,
+    );
+    await database.db.delete(invoiceLines).where(eq(invoiceLines.invoiceId, draft!.id));
+    await database.db.delete(invoices).where(eq(invoices.id, draft!.id));
   });
 
   it("credits an invoice 1:1 and re-invoices the released sessions with the next number (R51)", async () => {

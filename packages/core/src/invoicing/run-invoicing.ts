@@ -5,7 +5,7 @@ import type { Actor } from "../auth/principal";
 import { AppError } from "../errors/app-error";
 import type { BillingDeps } from "./billing-deps";
 import { loadBillingProvider } from "./billing-parties";
-import { invoiceCustomerChunk } from "./invoice-customer-chunk";
+import { prepareCustomerChunk, writeCustomerChunk } from "./invoice-customer-chunk";
 import { lockProviderInvoicing } from "./invoice-run-lock";
 import { parsePeriod, periodBounds } from "./period";
 import { type ChunkLimits, defaultChunkLimits, planInvoiceRun } from "./plan-invoice-run";
@@ -61,25 +61,35 @@ export async function runInvoicing(deps: BillingDeps, actor: Actor, input: RunIn
     const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
     await deps.db.update(invoiceRuns).set({ customersTotal: total }).where(eq(invoiceRuns.id, run!.id));
     let done = 0;
-    for (const chunk of chunks) {
+    const chunkInput = { providerId: provider.id, period: input.period, end, runId: run!.id };
+    // Pipelined: the next chunk is read and computed (no lock, its own snapshot) while this one is
+    // written under the lock, so Node and PostgreSQL work at the same time.
+    const prepare = (index: number) => {
+      const chunk = chunks[index];
+      if (!chunk) return undefined;
+      const prepared = prepareCustomerChunk(deps.db, provider, chunkInput, chunk);
+      prepared.catch(() => {}); // awaited below; a run that fails before then must not leave it unhandled
+      return prepared;
+    };
+    let next = prepare(0);
+    for (let index = 0; index < chunks.length; index++) {
+      const prepared = await next!;
+      next = prepare(index + 1);
       const made = await deps.db.transaction(async (tx) => {
         await lockProviderInvoicing(tx, provider.id);
-        const invoices = await invoiceCustomerChunk(
-          tx,
-          deps,
-          actor,
-          { providerId: provider.id, period: input.period, end, runId: run!.id },
-          chunk,
-        );
+        const invoices = await writeCustomerChunk(tx, deps, actor, provider, chunkInput, prepared);
         // Progress commits with the chunk: the run record never claims what was rolled back.
         await tx
           .update(invoiceRuns)
-          .set({ counts: countByKind([...created, ...invoices]), customersDone: done + chunk.length })
+          .set({
+            counts: countByKind([...created, ...invoices]),
+            customersDone: done + prepared.customerIds.length,
+          })
           .where(eq(invoiceRuns.id, run!.id));
         return invoices;
       });
       created.push(...made);
-      done += chunk.length;
+      done += prepared.customerIds.length;
       input.onProgress?.(done, total);
     }
     return await finishRun(deps, actor, run!.id, input.period, created);

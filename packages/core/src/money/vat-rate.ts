@@ -6,10 +6,22 @@ export type VatRate = string;
 
 export type VatRateCheck = { ok: true; rate: VatRate } | { ok: false; reason: "not_a_rate" | "out_of_range" };
 
+// A few distinct rates are checked millions of times a month (every invoice line): answers are kept.
+const checked = new Map<string, VatRateCheck>();
+
 /** Checks a VAT percentage string (0–100, ≤ 2 decimals) and normalises it to 2 decimals. */
 export function checkVatRate(input: unknown): VatRateCheck {
-  if (typeof input !== "string" || !/^\d{1,3}(?:\.\d{1,2})?$/.test(input))
-    return { ok: false, reason: "not_a_rate" };
+  if (typeof input !== "string") return { ok: false, reason: "not_a_rate" };
+  let result = checked.get(input);
+  if (!result) {
+    result = check(input);
+    if (checked.size < 1_000) checked.set(input, result);
+  }
+  return result;
+}
+
+function check(input: string): VatRateCheck {
+  if (!/^\d{1,3}(?:\.\d{1,2})?$/.test(input)) return { ok: false, reason: "not_a_rate" };
   const rate = new D(input);
   if (rate.gt(100)) return { ok: false, reason: "out_of_range" };
   return { ok: true, rate: rate.toFixed(2) };

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "../auth/principal";
 import { AppError } from "../errors/app-error";
+import { lockForBillingChange } from "../invoicing/invoice-run-lock";
 import type { CoreDeps } from "../platform/deps";
 import { assertCan } from "../policy/can";
 import { toTransactionView } from "./transaction-view";
@@ -18,6 +19,8 @@ export async function overrideBillable(
 ) {
   assertCan(principal, "billable_override", "write");
   return deps.db.transaction(async (tx) => {
+    // Waits for a running invoice run's chunk, which then sees this change (R55, R53).
+    await lockForBillingChange(tx, principal.providerId);
     const [row] = await tx
       .select()
       .from(transactions)

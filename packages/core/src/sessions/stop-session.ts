@@ -1,5 +1,6 @@
 import { type Db, invoiceLines, transactions } from "@voltlane/db";
 import { and, eq } from "drizzle-orm";
+import { lockForBillingChange } from "../invoicing/invoice-run-lock";
 import type { CoreDeps } from "../platform/deps";
 import { finalizeSession } from "./finalize-session";
 import type { MeterSampleInput } from "./meter-samples";
@@ -47,6 +48,9 @@ export async function stopSession(deps: CoreDeps, input: StopSessionInput): Prom
       .for("update");
     const current = locked!;
     const alreadyStopped = current.stoppedAt !== null && current.stopSource !== "boot";
+    // Recomputing a session the server closed at a reboot changes what it bills: wait for a running
+    // invoice run's chunk and let the run know (R55).
+    if (current.stoppedAt !== null && !alreadyStopped) await lockForBillingChange(tx, current.providerId);
     // Once a session is on an invoice line it is frozen (R50); a late stop changes nothing.
     if (alreadyStopped || (await onInvoiceLine(tx, current.id)))
       return { known: true, status: current.status, changed: false };

@@ -118,12 +118,11 @@ export const invoiceLines = pgTable(
   "invoice_lines",
   {
     id: id(),
-    providerId: uuid("provider_id")
-      .notNull()
-      .references(() => providers.id),
-    invoiceId: uuid("invoice_id")
-      .notNull()
-      .references(() => invoices.id),
+    // Both references are checked once per statement by triggers (migration 0016): a line's invoice
+    // exists and belongs to the same provider, and an invoice with lines cannot be deleted. Per-row
+    // foreign keys cost the monthly run ~20 µs of PostgreSQL per line, 2,000,000 lines a month.
+    providerId: uuid("provider_id").notNull(),
+    invoiceId: uuid("invoice_id").notNull(),
     position: integer("position").notNull(),
     kind: text("kind").notNull(),
     description: text("description").notNull(),
