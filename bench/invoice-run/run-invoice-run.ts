@@ -43,7 +43,7 @@ const exists = (await admin.query("select 1 from pg_database where datname = $1"
 if (!exists) await admin.query(`create database ${dbName}`);
 await admin.end();
 
-const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
+const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
 const { providerId } = await bootstrapPlatform(database.db, {});
 const client = new pg.Client({ connectionString: url });
 await client.connect();

@@ -62,8 +62,8 @@ export async function runInvoicing(deps: BillingDeps, actor: Actor, input: RunIn
     await deps.db.update(invoiceRuns).set({ customersTotal: total }).where(eq(invoiceRuns.id, run!.id));
     let done = 0;
     const chunkInput = { providerId: provider.id, period: input.period, end, runId: run!.id };
-    // Pipelined: the next chunk is read and computed (no lock, its own snapshot) while this one is
-    // written under the lock, so Node and PostgreSQL work at the same time.
+    // Pipelined: the next chunks are read and computed (no lock, each in its own snapshot) while
+    // this one is written under the lock, so Node and PostgreSQL work at the same time.
     const prepare = (index: number) => {
       const chunk = chunks[index];
       if (!chunk) return undefined;
@@ -71,10 +71,10 @@ export async function runInvoicing(deps: BillingDeps, actor: Actor, input: RunIn
       prepared.catch(() => {}); // awaited below; a run that fails before then must not leave it unhandled
       return prepared;
     };
-    let next = prepare(0);
+    const ahead = [prepare(0), prepare(1)];
     for (let index = 0; index < chunks.length; index++) {
-      const prepared = await next!;
-      next = prepare(index + 1);
+      const prepared = await ahead.shift()!;
+      ahead.push(prepare(index + 2));
       const made = await deps.db.transaction(async (tx) => {
         await lockProviderInvoicing(tx, provider.id);
         const invoices = await writeCustomerChunk(tx, deps, actor, provider, chunkInput, prepared);
