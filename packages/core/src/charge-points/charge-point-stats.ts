@@ -3,6 +3,7 @@ import { chargePointConnectionEvents, type Db, providers, transactions } from "@
 import { and, asc, desc, eq, gte, lt, ne, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import type { CoreDeps } from "../platform/deps";
+import { liveEnergyWhSql } from "../sessions/transaction-view";
 import { loadVisibleChargePoint } from "./charge-point-scope";
 
 export type ConnectionEvent = { online: boolean; at: Date };
@@ -59,7 +60,7 @@ async function sessionTotals(db: Db, providerId: string, chargePointId: string, 
   const [row] = await db
     .select({
       sessions: sql<number>`count(*)`.mapWith(Number),
-      energyWh: sql<number>`coalesce(sum(${transactions.energyWh}), 0)`.mapWith(Number),
+      energyWh: sql<number>`coalesce(sum(${liveEnergyWhSql}), 0)`.mapWith(Number),
       revenue:
         sql<number>`coalesce(sum(${transactions.costNet}) filter (where ${transactions.status} = 'completed'), 0)`.mapWith(
           Number,

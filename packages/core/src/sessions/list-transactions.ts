@@ -3,7 +3,12 @@ import { type Db, transactions } from "@voltlane/db";
 import { and, count, desc, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import { sortOrder } from "../platform/sort-order";
-import { type TransactionViewRow, toTransactionView, visibleTransactions } from "./transaction-view";
+import {
+  liveEnergyWhSql,
+  type TransactionViewRow,
+  toTransactionView,
+  visibleTransactions,
+} from "./transaction-view";
 
 export type TransactionFilter = Omit<TransactionListQuery, "format" | "page" | "pageSize">;
 
@@ -29,7 +34,7 @@ const sortColumns = {
   startedAt: transactions.startedAt,
   stoppedAt: transactions.stoppedAt,
   chargePointId: transactions.chargePointId,
-  energyWh: transactions.energyWh,
+  energyWh: liveEnergyWhSql,
   cost: transactions.costNet,
   status: transactions.status,
 };
@@ -48,6 +53,7 @@ const viewColumns: { [K in keyof TransactionViewRow]: (typeof transactions)[K] }
   stoppedAt: t.stoppedAt,
   meterStartWh: t.meterStartWh,
   meterStopWh: t.meterStopWh,
+  lastMeterWh: t.lastMeterWh,
   energyWh: t.energyWh,
   chargingSeconds: t.chargingSeconds,
   idleSeconds: t.idleSeconds,

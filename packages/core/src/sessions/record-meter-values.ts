@@ -28,8 +28,8 @@ export function meterValueWriterOf(db: Db): MeterValueWriter {
 
 /**
  * W2 step 3: every sampled value is stored (energy normalised to Wh); the session's running totals
- * (last register, energy, max power, SoC) are kept on the transaction row so that nobody has to scan
- * meter values later. Samples may arrive late and out of order (offline queue): only a newer register
+ * (last register, max power, SoC; the energy follows from the register, `liveEnergyWh`) are kept on
+ * the transaction row so that nobody has to scan meter values later. Samples may arrive late and out of order (offline queue): only a newer register
  * reading moves the totals. Messages arriving together are written in one transaction (group commit,
  * `meter-value-writer.ts`); this resolves once this message's values are committed.
  */

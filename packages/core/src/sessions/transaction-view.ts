@@ -1,6 +1,6 @@
 import type { TransactionView } from "@voltlane/contracts";
 import { transactions } from "@voltlane/db";
-import { and, eq, or, type SQL } from "drizzle-orm";
+import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../auth/principal";
 import { AppError } from "../errors/app-error";
 import { scopeOf } from "../policy/can";
@@ -20,6 +20,7 @@ export type TransactionViewRow = Pick<
   | "stoppedAt"
   | "meterStartWh"
   | "meterStopWh"
+  | "lastMeterWh"
   | "energyWh"
   | "chargingSeconds"
   | "idleSeconds"
@@ -34,6 +35,23 @@ export type TransactionViewRow = Pick<
   | "notBillableReason"
 >;
 
+/**
+ * A session's energy: its total once stopped; while active, what its last register reading shows
+ * (the meter values writer keeps `last_meter_wh` current and leaves `energy_wh` to the stop, so that
+ * its frequent UPDATE stays off the indexed columns).
+ */
+export function liveEnergyWh(
+  t: Pick<Transaction, "status" | "energyWh" | "meterStartWh" | "lastMeterWh">,
+): number {
+  if (t.status !== "active") return t.energyWh;
+  return Math.max(0, (t.lastMeterWh ?? t.meterStartWh) - t.meterStartWh);
+}
+
+/** `liveEnergyWh` in SQL (sorting, sums). */
+export const liveEnergyWhSql = sql<number>`(case when ${transactions.status} = 'active'
+  then greatest(0, coalesce(${transactions.lastMeterWh}, ${transactions.meterStartWh}) - ${transactions.meterStartWh})
+  else ${transactions.energyWh} end)`;
+
 export function toTransactionView(t: TransactionViewRow): TransactionView {
   return {
     id: t.id,
@@ -47,7 +65,7 @@ export function toTransactionView(t: TransactionViewRow): TransactionView {
     stoppedAt: t.stoppedAt,
     meterStartWh: t.meterStartWh,
     meterStopWh: t.meterStopWh,
-    energyWh: t.energyWh,
+    energyWh: liveEnergyWh(t),
     chargingSeconds: t.chargingSeconds,
     idleSeconds: t.idleSeconds,
     cost: t.costNet,

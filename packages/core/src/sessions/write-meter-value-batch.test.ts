@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { defaultProviderSettings } from "../providers/bootstrap";
 import { type MeterSampleInput, normalizeSamples } from "./meter-samples";
 import { createMeterValueWriter } from "./meter-value-writer";
+import { liveEnergyWh } from "./transaction-view";
 import { type MeterValueBatchItem, writeMeterValueBatch } from "./write-meter-value-batch";
 
 const t0 = Date.parse("2026-03-01T10:00:00Z");
@@ -63,18 +64,16 @@ function itemFor(
   };
 }
 
+/** The running totals, with the energy as views show it (an active session's from its register). */
 async function totalsOf(db: Db, id: string) {
-  const [row] = await db
-    .select({
-      lastMeterWh: transactions.lastMeterWh,
-      lastMeterAt: transactions.lastMeterAt,
-      energyWh: transactions.energyWh,
-      maxPowerW: transactions.maxPowerW,
-      soc: transactions.soc,
-    })
-    .from(transactions)
-    .where(eq(transactions.id, id));
-  return row!;
+  const [row] = await db.select().from(transactions).where(eq(transactions.id, id));
+  return {
+    lastMeterWh: row!.lastMeterWh,
+    lastMeterAt: row!.lastMeterAt,
+    energyWh: liveEnergyWh(row!),
+    maxPowerW: row!.maxPowerW,
+    soc: row!.soc,
+  };
 }
 
 const storedFor = (db: Db, transactionId: string) =>

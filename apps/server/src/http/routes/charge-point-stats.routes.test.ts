@@ -80,7 +80,8 @@ describe("charge point stats over HTTP (30-day uptime, energy, sessions, revenue
         costNet: 1_234,
         stoppedAt: new Date(now - 5 * day),
       }),
-      session(3, 0.01, { status: "active", energyWh: 1_000 }),
+      // An active session counts with the energy of its last register reading.
+      session(3, 0.01, { status: "active", energyWh: 0, lastMeterWh: 1_000 }),
       session(4, 3, { status: "invalid", energyWh: 99_000, costNet: 9_999 }),
       session(5, 45, {
         status: "completed",
