@@ -78,13 +78,19 @@ const cpu = {
     this.pids = await backendPids(benchPgUrl, dbName);
     this.node = process.cpuUsage();
     this.pg = cpuSeconds(this.pids);
+    this.seen = new Map(this.pg);
   },
+  /** Last reading per backend: the pool closes idle connections, and a gone process reads as 0. */
+  seen: new Map<number, number>(),
   async refresh() {
     this.pids = [...new Set([...this.pids, ...(await backendPids(benchPgUrl, dbName))])];
   },
   describe(): string {
     const node = process.cpuUsage(this.node);
-    const pgSeconds = cpuUsedBetween(this.pg, cpuSeconds(this.pids));
+    for (const [pid, seconds] of cpuSeconds(this.pids)) {
+      if (seconds > 0) this.seen.set(pid, seconds);
+    }
+    const pgSeconds = cpuUsedBetween(this.pg, new Map([...this.pg, ...this.seen]));
     return `CPU node ${((node.user + node.system) / 1e6).toFixed(1)} s, PostgreSQL ${pgSeconds.toFixed(1)} s`;
   },
 };
