@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { bootstrapPlatform, type CoreDeps, type Principal, systemClock } from "@voltlane/core";
 import { openDatabase } from "@voltlane/db";
@@ -154,6 +154,7 @@ for (const c of cases) {
   if (s) plans.push(`## ${c.name} (${e.statements} statements)\n\n${s.sql}\n\n${s.plan}\n`);
 }
 const planFile = "bench/.data/reports-plans.txt";
+await mkdir("bench/.data", { recursive: true });
 await writeFile(planFile, plans.join("\n"));
 console.log(`plans of the slowest statement per case: ${planFile}`);
 console.log(`\n${iterations} iterations (CSV ${csvIterations}) after 3 warm-ups; core on a pool of 10:\n`);
