@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestServer, type TestServer } from "../../../../../test/helpers/test-server";
-import { aCustomer, aCustomerLogin, defaultProviderId } from "./charging-assets.fixtures";
+import type { ApiClient, TestServer } from "../../../../../test/helpers/test-server";
+import { aCustomer, aCustomerLogin, startAdminServer } from "./charging-assets.fixtures";
 
 // §6 System User View, Attachments: assets are listed by what people call them, not by raw ids.
 describe("attachments tab names the assets", () => {
@@ -9,9 +9,7 @@ describe("attachments tab names the assets", () => {
   let providerId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.login(server.admin.email, server.admin.password);
-    providerId = await defaultProviderId(server);
+    ({ server, admin, providerId } = await startAdminServer());
   });
   afterAll(async () => server?.close());
 

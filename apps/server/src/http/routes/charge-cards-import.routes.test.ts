@@ -1,13 +1,13 @@
 import { auditEntries, chargeCards } from "@voltlane/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestServer, type TestServer } from "../../../../../test/helpers/test-server";
+import type { ApiClient, TestServer } from "../../../../../test/helpers/test-server";
 import {
   aCustomer,
   aCustomerLogin,
   anotherProvider,
   aStaff,
-  defaultProviderId,
+  startAdminServer,
 } from "./charging-assets.fixtures";
 
 describe("charge card CSV import over HTTP", () => {
@@ -22,9 +22,7 @@ describe("charge card CSV import over HTTP", () => {
     });
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.login(server.admin.email, server.admin.password);
-    providerId = await defaultProviderId(server);
+    ({ server, admin, providerId } = await startAdminServer());
   });
   afterAll(async () => server?.close());
 

@@ -1,13 +1,13 @@
 import { attachments, auditEntries } from "@voltlane/db";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestServer, type TestServer } from "../../../../../test/helpers/test-server";
+import type { ApiClient, TestServer } from "../../../../../test/helpers/test-server";
 import {
   aCustomer,
   aCustomerLogin,
   anotherProvider,
   aStaff,
-  defaultProviderId,
+  startAdminServer,
 } from "./charging-assets.fixtures";
 
 describe("charge cards over HTTP", () => {
@@ -25,9 +25,7 @@ describe("charge cards over HTTP", () => {
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.login(server.admin.email, server.admin.password);
-    providerId = await defaultProviderId(server);
+    ({ server, admin, providerId } = await startAdminServer());
   });
   afterAll(async () => server?.close());
 

@@ -1,13 +1,13 @@
 import { auditEntries } from "@voltlane/db";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestServer, type TestServer } from "../../../../../test/helpers/test-server";
+import type { ApiClient, TestServer } from "../../../../../test/helpers/test-server";
 import {
   aCustomer,
   aCustomerLogin,
   anotherProvider,
   aStaff,
-  defaultProviderId,
+  startAdminServer,
 } from "./charging-assets.fixtures";
 
 describe("tariffs and charge groups over HTTP", () => {
@@ -16,9 +16,7 @@ describe("tariffs and charge groups over HTTP", () => {
   let providerId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.login(server.admin.email, server.admin.password);
-    providerId = await defaultProviderId(server);
+    ({ server, admin, providerId } = await startAdminServer());
   });
   afterAll(async () => server?.close());
 

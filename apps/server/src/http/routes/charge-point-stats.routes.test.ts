@@ -2,8 +2,8 @@ import { markChargePointSeen, markStaleChargePointsOffline } from "@voltlane/cor
 import { chargePointConnectionEvents, chargePoints, transactions } from "@voltlane/db";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestServer, type TestServer } from "../../../../../test/helpers/test-server";
-import { aCustomerLogin, anotherProvider, aStaff, defaultProviderId } from "./charging-assets.fixtures";
+import type { ApiClient, TestServer } from "../../../../../test/helpers/test-server";
+import { aCustomerLogin, anotherProvider, aStaff, startAdminServer } from "./charging-assets.fixtures";
 
 const day = 86_400_000;
 
@@ -13,9 +13,7 @@ describe("charge point stats over HTTP (30-day uptime, energy, sessions, revenue
   let providerId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.login(server.admin.email, server.admin.password);
-    providerId = await defaultProviderId(server);
+    ({ server, admin, providerId } = await startAdminServer());
   });
   afterAll(async () => server?.close());
 

@@ -1,13 +1,13 @@
 import { attachments, auditEntries, chargePoints, transactions } from "@voltlane/db";
 import { and, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestServer, type TestServer } from "../../../../../test/helpers/test-server";
+import type { ApiClient, TestServer } from "../../../../../test/helpers/test-server";
 import {
   aCustomer,
   aCustomerLogin,
   anotherProvider,
   aStaff,
-  defaultProviderId,
+  startAdminServer,
 } from "./charging-assets.fixtures";
 
 describe("charge points, locations and groups over HTTP", () => {
@@ -18,9 +18,7 @@ describe("charge points, locations and groups over HTTP", () => {
   let locationId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.login(server.admin.email, server.admin.password);
-    providerId = await defaultProviderId(server);
+    ({ server, admin, providerId } = await startAdminServer());
     const tariff = await admin.post("/api/v1/tariffs", {
       name: "Standard",
       energyPrice: "0.35",

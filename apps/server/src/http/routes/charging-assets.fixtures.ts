@@ -2,12 +2,23 @@ import { randomBytes } from "node:crypto";
 import { hashPassword } from "@voltlane/core";
 import { customers, loginUsers, providers, systemUsers } from "@voltlane/db";
 import { eq } from "drizzle-orm";
-import type { ApiClient, TestServer } from "../../../../../test/helpers/test-server";
+import { type ApiClient, startTestServer, type TestServer } from "../../../../../test/helpers/test-server";
 
 // Builders for the charging-asset route tests: rows go straight into the database, logins go
 // through the real login endpoint.
 const password = "fixture-password-1";
 const tag = () => randomBytes(4).toString("hex");
+
+/** A test server with its platform admin logged in and the default provider's id (route tests). */
+export async function startAdminServer(): Promise<{
+  server: TestServer;
+  admin: ApiClient;
+  providerId: string;
+}> {
+  const server = await startTestServer();
+  const admin = await server.login(server.admin.email, server.admin.password);
+  return { server, admin, providerId: await defaultProviderId(server) };
+}
 
 export async function defaultProviderId(server: TestServer): Promise<string> {
   const [row] = await server.core.db.select().from(providers).where(eq(providers.isPlatformOperator, true));

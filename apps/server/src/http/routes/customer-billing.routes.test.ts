@@ -1,8 +1,8 @@
 import { auditEntries } from "@voltlane/db";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestServer, type TestServer } from "../../../../../test/helpers/test-server";
-import { aCustomerLogin, anotherProvider, aStaff, defaultProviderId } from "./charging-assets.fixtures";
+import type { ApiClient, TestServer } from "../../../../../test/helpers/test-server";
+import { aCustomerLogin, anotherProvider, aStaff, startAdminServer } from "./charging-assets.fixtures";
 
 // §6 Profile: VAT entities, IBAN and the SEPA mandate; "Billing data" is own scope for customers.
 describe("customer billing data over HTTP (VAT entities, mandates)", () => {
@@ -11,9 +11,7 @@ describe("customer billing data over HTTP (VAT entities, mandates)", () => {
   let providerId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.login(server.admin.email, server.admin.password);
-    providerId = await defaultProviderId(server);
+    ({ server, admin, providerId } = await startAdminServer());
   });
   afterAll(async () => server?.close());
 

@@ -15,8 +15,8 @@ import {
 import { chargePoints, transactions } from "@voltlane/db";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ApiClient, startTestServer, type TestServer } from "../../../../../test/helpers/test-server";
-import { aCustomerLogin, defaultProviderId } from "./charging-assets.fixtures";
+import type { ApiClient, TestServer } from "../../../../../test/helpers/test-server";
+import { aCustomerLogin, startAdminServer } from "./charging-assets.fixtures";
 
 type Tx = { id: string; energyWh: number; startedAt: string; chargePointId: string };
 
@@ -49,9 +49,9 @@ describe("sorted lists (?sort=&order=) and the transactions XLSX export", () => 
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = await server.login(server.admin.email, server.admin.password);
-    const providerId = await defaultProviderId(server);
+    const started = await startAdminServer();
+    ({ server, admin } = started);
+    const providerId = started.providerId;
     const a = await aCustomerLogin(server, providerId, { name: "Alice" });
     alice = a.api;
     aliceId = a.customer.id;
