@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { customers, type Db, directDebitMandates, providers, transactions, vatEntities } from "@voltlane/db";
 import { eq } from "drizzle-orm";
 import type { JobPrincipal } from "../auth/principal";
+import { staffPrincipal } from "../auth/principal.fixtures";
 import { createDocumentStore } from "../documents/document-store";
 import { fixedClock } from "../platform/clock";
 import { bootstrapPlatform } from "../providers/bootstrap";
@@ -140,5 +141,6 @@ export async function billingWorld(db: Db, now = "2026-11-15T01:00:00Z") {
     return row!;
   }
 
-  return { providerId, clock, deps, actor, customer, session };
+  const finance = staffPrincipal(providerId, ["finance"]);
+  return { providerId, clock, deps, actor, finance, customer, session };
 }

@@ -22,14 +22,7 @@ describe("invoice numbering under concurrency", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     world = await billingWorld(database.db);
-    finance = {
-      kind: "system",
-      userId: "00000000-0000-0000-0000-0000000000f1",
-      providerId: world.providerId,
-      roles: ["finance"],
-      isSuper: false,
-      isPlatformOperator: false,
-    };
+    finance = world.finance;
     const owner = await world.customer("company", { name: "Owner" });
     for (let i = 0; i < customers; i++) {
       const payer = await world.customer("private");

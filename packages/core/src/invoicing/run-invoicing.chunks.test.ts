@@ -160,14 +160,7 @@ describe("invoice run in chunks", () => {
   });
 
   it("produces each PDF and e-mail once after commit, byte-stable (R50, R56)", async () => {
-    const finance: SystemPrincipal = {
-      kind: "system",
-      userId: "00000000-0000-0000-0000-0000000000f1",
-      providerId: world.providerId,
-      roles: ["finance"],
-      isSuper: false,
-      isPlatformOperator: false,
-    };
+    const finance: SystemPrincipal = world.finance;
     const [first] = await issued();
     // The first download produces the document of an invoice the queue has not reached yet.
     const download = await getInvoicePdf(world.deps, finance, first!.id);

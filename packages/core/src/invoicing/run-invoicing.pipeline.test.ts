@@ -3,7 +3,6 @@ import { invoiceLines, invoices } from "@voltlane/db";
 import { createTestDatabase } from "@voltlane/db/testing";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SystemPrincipal } from "../auth/principal";
 import type { CoreDeps } from "../platform/deps";
 import { overrideBillable } from "../sessions/override-billable";
 import { billingWorld } from "./billing.fixtures";
@@ -20,19 +19,10 @@ import { periodBounds } from "./period";
 describe("a chunk prepared before it is written", () => {
   let database: Database;
   let world: Awaited<ReturnType<typeof billingWorld>>;
-  const finance: SystemPrincipal = {
-    kind: "system",
-    userId: "00000000-0000-0000-0000-0000000000f1",
-    providerId: "",
-    roles: ["finance"],
-    isSuper: false,
-    isPlatformOperator: false,
-  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
     world = await billingWorld(database.db);
-    finance.providerId = world.providerId;
   });
   afterAll(async () => {
     await database?.close();
@@ -77,7 +67,7 @@ describe("a chunk prepared before it is written", () => {
   it("leaves out a session overridden to not billable after the chunk was prepared (R37)", async () => {
     const { payer, sessions } = await payerWithSessions(3);
     const [invoice] = await prepareAndWrite([payer.id], () =>
-      overrideBillable(world.deps as unknown as CoreDeps, finance, {
+      overrideBillable(world.deps as unknown as CoreDeps, world.finance, {
         transactionId: sessions[1]!.id,
         billable: false,
         reason: "test drive",

@@ -20,14 +20,7 @@ describe("monthly invoice run (W3)", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     world = await billingWorld(database.db);
-    finance = {
-      kind: "system",
-      userId: "00000000-0000-0000-0000-0000000000f1",
-      providerId: world.providerId,
-      roles: ["finance"],
-      isSuper: false,
-      isPlatformOperator: false,
-    };
+    finance = world.finance;
     const company = await world.customer("company", {
       vat: "NL000099998B57",
       iban: "NL91ABNA0417164300",

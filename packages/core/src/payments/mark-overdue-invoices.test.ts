@@ -61,14 +61,7 @@ describe("overdue debits (R58)", () => {
   });
 
   it("marks unpaid debits overdue the day after, tells the customer and finance once", async () => {
-    const finance: SystemPrincipal = {
-      kind: "system",
-      userId: "00000000-0000-0000-0000-0000000000f1",
-      providerId: world.providerId,
-      roles: ["finance"],
-      isSuper: false,
-      isPlatformOperator: false,
-    };
+    const finance: SystemPrincipal = world.finance;
     await recordPayment(world.deps, finance, inv.paying!.id, {
       amount: inv.paying!.total,
       method: "bank_transfer",

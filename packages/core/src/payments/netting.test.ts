@@ -18,14 +18,7 @@ describe("netting (R59, R58)", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     world = await billingWorld(database.db);
-    finance = {
-      kind: "system",
-      userId: "00000000-0000-0000-0000-0000000000f1",
-      providerId: world.providerId,
-      roles: ["finance"],
-      isSuper: false,
-      isPlatformOperator: false,
-    };
+    finance = world.finance;
     // A company that both charges elsewhere (cost invoice) and hosts a charger (self-bill).
     const host = await world.customer("company", {
       name: "Host",

@@ -26,14 +26,7 @@ describe("payments, payouts and SEPA files (R12, R57, R58)", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     world = await billingWorld(database.db);
-    finance = {
-      kind: "system",
-      userId: "00000000-0000-0000-0000-0000000000f1",
-      providerId: world.providerId,
-      roles: ["finance"],
-      isSuper: false,
-      isPlatformOperator: false,
-    };
+    finance = world.finance;
     const company = await world.customer("company", {
       name: "Acme",
       vat: "NL000099998B57",

@@ -18,14 +18,7 @@ describe("subscriptions (R30, R47), mixed VAT rates, reverse-charge self-bills a
   beforeAll(async () => {
     database = await createTestDatabase();
     world = await billingWorld(database.db);
-    finance = {
-      kind: "system",
-      userId: "00000000-0000-0000-0000-0000000000f1",
-      providerId: world.providerId,
-      roles: ["finance"],
-      isSuper: false,
-      isPlatformOperator: false,
-    };
+    finance = world.finance;
     const a = await world.customer("private", { name: "Anna" });
     const b = await world.customer("private", { name: "Bert" });
     const belgianOwner = await world.customer("company", {

@@ -3,20 +3,15 @@ import { createTestDatabase } from "@voltlane/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CustomerPrincipal, SystemPrincipal } from "../auth/principal";
+import { staffPrincipal } from "../auth/principal.fixtures";
 import { aCustomer, aProvider } from "../authorization/assets.fixtures";
 import { exportTransactionsCsv, listTransactions, transactionBatches } from "./list-transactions";
 
 let database: Database;
 const ids = { providerId: "", otherProviderId: "", driver: "", company: "", stranger: "" };
 
-const staff = (providerId: string, roles: SystemPrincipal["roles"] = ["admin"]): SystemPrincipal => ({
-  kind: "system",
-  userId: "00000000-0000-0000-0000-0000000000f1",
-  providerId,
-  roles,
-  isSuper: false,
-  isPlatformOperator: false,
-});
+const staff = (providerId: string, roles: SystemPrincipal["roles"] = ["admin"]) =>
+  staffPrincipal(providerId, roles);
 const customer = (customerId: string, role: CustomerPrincipal["role"]): CustomerPrincipal => ({
   kind: "customer",
   userId: "00000000-0000-0000-0000-0000000000f2",

@@ -2,7 +2,8 @@ import { type Database, invoiceLines, transactions } from "@voltlane/db";
 import { createTestDatabase } from "@voltlane/db/testing";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CustomerPrincipal, SystemPrincipal } from "../auth/principal";
+import type { CustomerPrincipal } from "../auth/principal";
+import { staffPrincipal } from "../auth/principal.fixtures";
 import { aCard, aChargePoint, aCustomer, aGroup, aProvider, aTariff } from "../authorization/assets.fixtures";
 import { updateChargeCard } from "../charge-cards/card-lifecycle";
 import { billingWorld } from "../invoicing/billing.fixtures";
@@ -19,14 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-const staff = (providerId: string, roles: SystemPrincipal["roles"]): SystemPrincipal => ({
-  kind: "system",
-  userId: "00000000-0000-0000-0000-0000000000f1",
-  providerId,
-  roles,
-  isSuper: false,
-  isPlatformOperator: false,
-});
+const staff = staffPrincipal;
 const page = { page: 1, pageSize: 50 };
 
 async function walletWorld() {
