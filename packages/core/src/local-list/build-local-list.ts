@@ -40,7 +40,7 @@ export async function buildLocalList(
     .from(chargePoints)
     .leftJoin(chargeGroups, eq(chargeGroups.id, chargePoints.chargeGroupId))
     .where(eq(chargePoints.id, chargePointId));
-  if (!cp || cp.activation !== "active" || !cp.groupId) return [];
+  if (cp?.activation !== "active" || !cp.groupId) return [];
   const members = new Set(await groupMembers(db, cp.groupId, at));
   if (cp.ownerCustomerId) members.add(cp.ownerCustomerId);
   const attachedOnly = cp.access === "attached";
