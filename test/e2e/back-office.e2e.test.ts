@@ -7,6 +7,7 @@ import { createChargePoint } from "@voltlane/charge-point-simulator";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, startTestServer, type TestServer } from "../helpers/test-server";
+import { ok } from "./browser-harness";
 
 /**
  * Issue #6 part B: a system user walks every back-office page with real data (seeded over the API,
@@ -23,13 +24,6 @@ let page: Page;
 let userDataDir: string;
 let station: ReturnType<typeof createChargePoint>;
 const consoleErrors: string[] = [];
-
-async function ok<T = any>(res: Promise<{ status: number; body: T }>, status = 201): Promise<T> {
-  const answer = await res;
-  if (answer.status !== status)
-    throw new Error(`seed failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
 
 async function seed() {
   const tariff = await ok(

@@ -74,3 +74,11 @@ export async function openTab(page: Page, name: string, path: string) {
   await page.waitForURL(new RegExp(`/my/${path}$`));
   await page.getByRole("heading", { name, exact: true, level: 2 }).waitFor();
 }
+
+/** A seeding API call that must answer `status`; its body (a failed seed names the answer). */
+export async function ok<T = any>(res: Promise<{ status: number; body: T }>, status = 201): Promise<T> {
+  const answer = await res;
+  if (answer.status !== status)
+    throw new Error(`seed failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body;
+}

@@ -2,7 +2,7 @@ import { chargePointConnectionEvents } from "@voltlane/db";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, startTestServer, type TestServer } from "../helpers/test-server";
-import { field, launchBrowser, logIn, openSession, openTab, type Session } from "./browser-harness";
+import { field, launchBrowser, logIn, ok, openSession, openTab, type Session } from "./browser-harness";
 
 /**
  * Issue #6, the missing pieces in a real browser: card CSV import (per-line errors, then all at
@@ -14,13 +14,6 @@ const day = 86_400_000;
 const company = { email: "admin@extras.test", password: "extras-password-1" };
 const support = { email: "sam@voltlane.test", name: "Sam Support", password: "support-password-1" };
 const viewer = { email: "vera@voltlane.test", name: "Vera Viewer", password: "viewer-password-1" };
-
-async function ok<T = any>(res: Promise<{ status: number; body: T }>, status = 201): Promise<T> {
-  const answer = await res;
-  if (answer.status !== status)
-    throw new Error(`seed failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
 
 describe("portal extras in a browser", () => {
   let server: TestServer;

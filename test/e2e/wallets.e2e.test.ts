@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiClient, startTestServer, type TestServer } from "../helpers/test-server";
-import { field, launchBrowser, logIn, openSession, openTab, type Session } from "./browser-harness";
+import { field, launchBrowser, logIn, ok, openSession, openTab, type Session } from "./browser-harness";
 
 /**
  * Wallets in a browser (R29, R39, §6): finance deposits into a card's wallet on the back-office cards
@@ -11,13 +11,6 @@ import { field, launchBrowser, logIn, openSession, openTab, type Session } from 
 const driver = { email: "wanda@wallet.test", password: "wallet-password-1" };
 const finance = { email: "fin@voltlane.test", name: "Fin Finance", password: "finance-password-1" };
 const cardNumber = "NL-VLT-WALLET-1";
-
-async function ok<T = any>(res: Promise<{ status: number; body: T }>, status = 201): Promise<T> {
-  const answer = await res;
-  if (answer.status !== status)
-    throw new Error(`seed failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body;
-}
 
 describe("wallets in a browser", () => {
   let server: TestServer;
