@@ -139,6 +139,9 @@ describe("invoice run in chunks", () => {
       .from(invoiceLines)
       .where(eq(invoiceLines.invoiceId, selfBill.id));
     expect(lines).toHaveLength(12);
+    // Time-ordered ids (UUIDv7, ADR 0007): bulk inserts land at the right edge of their indexes.
+    const v7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect([...all, ...lines].every((row) => v7.test(row.id))).toBe(true);
   });
 
   it("adds nothing on a further run and holds every session once per side (R52, R53)", async () => {

@@ -145,3 +145,42 @@ describe("transaction exports", () => {
 function deps() {
   return { db: database.db };
 }
+
+describe("an active session's energy", () => {
+  it("is read from its last register, in the list and in its sort order", async () => {
+    const { db } = database;
+    const providerId = (await aProvider(db)).id;
+    const session = { providerId, chargePointId: "LIVE-CP", connectorId: 1, startedAt: new Date() };
+    await db.insert(transactions).values([
+      // energy_wh is written at the stop; while active, the writer moves only last_meter_wh.
+      {
+        ...session,
+        ocppTransactionId: 1,
+        idTag: "LIVE",
+        meterStartWh: 5_000,
+        lastMeterWh: 5_750,
+        energyWh: 0,
+      },
+      {
+        ...session,
+        ocppTransactionId: 2,
+        idTag: "DONE",
+        meterStartWh: 0,
+        energyWh: 500,
+        status: "completed",
+      },
+      { ...session, ocppTransactionId: 3, idTag: "FRESH", meterStartWh: 9_000, energyWh: 0 },
+    ]);
+    const page = await listTransactions(deps(), staff(providerId), {
+      page: 1,
+      pageSize: 10,
+      sort: "energyWh",
+      order: "desc",
+    });
+    expect(page.items.map((t) => [t.idTag, t.status, t.energyWh])).toEqual([
+      ["LIVE", "active", 750],
+      ["DONE", "completed", 500],
+      ["FRESH", "active", 0],
+    ]);
+  });
+});
