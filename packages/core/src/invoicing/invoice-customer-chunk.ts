@@ -1,6 +1,7 @@
 import { type Db, invoices } from "@voltlane/db";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Actor } from "../auth/principal";
+import { isUniqueViolation } from "../errors/app-error";
 import { selectDueSubscriptions, subscriptionLineDrafts } from "../products/subscription-lines";
 import type { BillingDeps } from "./billing-deps";
 import { type BillingCustomer, type BillingProvider, loadBillingCustomers } from "./billing-parties";
@@ -162,14 +163,4 @@ async function liveInvoiceKeys(tx: Db, providerId: string, period: string, custo
       ),
     );
   return new Set(live.map((row) => `${row.customerId}|${row.kind}`));
-}
-
-/** PostgreSQL's unique_violation, as node-postgres and PGlite raise it (possibly wrapped by drizzle). */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error || (e && typeof e === "object"); ) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-    e = (e as { cause?: unknown }).cause;
-    if (!e) break;
-  }
-  return false;
 }
