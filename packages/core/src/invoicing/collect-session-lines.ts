@@ -1,5 +1,6 @@
 import { type Db, transactions } from "@voltlane/db";
 import { type SQL, sql } from "drizzle-orm";
+import { mapRows, rowsOf } from "../platform/map-rows";
 import type { BillingCustomer, BillingProvider } from "./billing-parties";
 import type { LineDraft } from "./invoice-line-draft";
 import { routeSession } from "./route-session";
@@ -95,28 +96,20 @@ export async function selectBillableSessions(
        where t.receiver_customer_id = c.id and ${billable}
          and not ${sideHeld(sql.raw("t.id"), receiverLineKinds)}
     ) s`);
-  const rows = (result as unknown as { rows: Record<string, unknown>[] }).rows;
+  const rows = rowsOf(result);
+  const mapped = mapRows<Session>(billingColumns, rows);
   const byId = new Map<string, Session>();
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const id = row.id as string;
-    const session = byId.get(id) ?? toSession(row);
+    // Both sides held until a row shows one of them open.
+    const session = byId.get(id) ?? Object.assign(mapped[i]!, { payerHeld: true, receiverHeld: true });
     if (row.payer_open) session.payerHeld = false;
     else session.receiverHeld = false;
     byId.set(id, session);
-  }
+  });
   return [...byId.values()].sort(
-    (a, b) => a.stoppedAt!.getTime() - b.stoppedAt!.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (x, y) => x.stoppedAt!.getTime() - y.stoppedAt!.getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
   );
-}
-
-/** A raw row as a Session: columns mapped as drizzle maps them, both sides held until seen open. */
-function toSession(row: Record<string, unknown>): Session {
-  const session = { payerHeld: true, receiverHeld: true } as Record<string, unknown>;
-  for (const [key, column] of Object.entries(billingColumns)) {
-    const value = row[column.name];
-    session[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return session as Session;
 }
 
 /** The customers a set of sessions touches, to load in one go. */
